@@ -1,0 +1,17 @@
+import { isWithinRegion, regionAncestry, regionLevelOf } from './common.js';
+
+describe('region codes', () => {
+  it('lists a village with every region above it', () => {
+    expect(regionAncestry('31.75.01.1001')).toEqual(['31', '31.75', '31.75.01', '31.75.01.1001']);
+  });
+
+  it('knows the level from the code', () => {
+    expect(regionLevelOf('32.73.16')).toBe('district');
+    expect(() => regionLevelOf('32.7')).toThrow('not a region code');
+  });
+
+  it('scopes by prefix on whole parts only', () => {
+    expect(isWithinRegion('31.75.01.1001', '31.75')).toBe(true);
+    expect(isWithinRegion('31.750', '31.75')).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Official region codes as published in idn-area-data: `31`, `31.75`, `31.75.01`, `31.75.01.1001`. */
+export const REGION_CODE_PATTERN = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+
+export const RegionCode = z
+  .string()
+  .regex(REGION_CODE_PATTERN, 'must be an official region code such as 31.75.01.1001');
+
+export const VillageCode = z
+  .string()
+  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'must be a village (kelurahan/desa) code such as 31.75.01.1001');
+
+export type RegionLevel = 'province' | 'regency' | 'district' | 'village';
+
+/** The level of a well-formed region code, from the number of its parts. */
+export function regionLevelOf(code: string): RegionLevel {
+  const levels: RegionLevel[] = ['province', 'regency', 'district', 'village'];
+  const level = levels[code.split('.').length - 1];
+  if (!level || !REGION_CODE_PATTERN.test(code)) throw new Error(`not a region code: ${code}`);
+  return level;
+}
+
+/** `31.75.01.1001` -> [`31`, `31.75`, `31.75.01`, `31.75.01.1001`]. */
+export function regionAncestry(code: string): string[] {
+  regionLevelOf(code);
+  const parts = code.split('.');
+  return parts.map((_, index) => parts.slice(0, index + 1).join('.'));
+}
+
+/** True when `code` lies inside (or is) `scope`. */
+export function isWithinRegion(code: string, scope: string): boolean {
+  return code === scope || code.startsWith(`${scope}.`);
+}
+
+export const ROLES = ['assistant', 'coordinator', 'dinas', 'partner', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Who acted: carried on every command and event so effects can be audited. */
+export const Actor = z.object({
+  userId: z.string().min(1),
+  role: Role,
+  /** The region the account is scoped to (a regency for a coordinator, a district for an assistant). */
+  regionCode: RegionCode.nullable(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'admin', regionCode: null };

@@ -1,0 +1,57 @@
+import { BACKEND_SERVICES, type BackendService } from './services.js';
+
+/**
+ * Every Kafka topic Jembatan uses, in one place.
+ *
+ * WARNING: a topic name is a public contract. Renaming one strands the messages already
+ * in it and the consumer offsets stored against it; it needs a migration plan (produce to
+ * both, drain the old, then switch consumers), never a plain edit.
+ */
+export const TOPICS = {
+  /** Domain events, one topic per producing service, keyed by aggregate id. */
+  events: {
+    caseload: 'jembatan.caseload.events',
+    training: 'jembatan.training.events',
+    partners: 'jembatan.partners.events',
+    microcredit: 'jembatan.microcredit.events',
+    supervision: 'jembatan.supervision.events',
+  },
+  /** Gateway-to-service commands and queries (request-reply); replies go to `<topic>.reply`. */
+  rpc: {
+    caseload: 'jembatan.caseload.rpc',
+    training: 'jembatan.training.rpc',
+    partners: 'jembatan.partners.rpc',
+    microcredit: 'jembatan.microcredit.rpc',
+    supervision: 'jembatan.supervision.rpc',
+  },
+  /** Messages a consumer gave up on, with the reason in headers. */
+  deadLetter: 'jembatan.dead-letter',
+} as const satisfies {
+  events: Record<BackendService, string>;
+  rpc: Record<BackendService, string>;
+  deadLetter: string;
+};
+
+export type EventTopic = (typeof TOPICS.events)[BackendService];
+
+export const replyTopicOf = (rpcTopic: string): string => `${rpcTopic}.reply`;
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+}
+
+/**
+ * Partition counts. Events are keyed by aggregate (family) id so per-family order holds
+ * within a partition; more partitions let more instances of a consumer share the load.
+ */
+export function allTopicSpecs(): TopicSpec[] {
+  const specs: TopicSpec[] = [];
+  for (const service of BACKEND_SERVICES) {
+    specs.push({ name: TOPICS.events[service], partitions: 6 });
+    specs.push({ name: TOPICS.rpc[service], partitions: 6 });
+    specs.push({ name: replyTopicOf(TOPICS.rpc[service]), partitions: 6 });
+  }
+  specs.push({ name: TOPICS.deadLetter, partitions: 1 });
+  return specs;
+}

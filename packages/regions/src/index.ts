@@ -1,0 +1,1 @@
+export * from './region-directory.js';

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { ensureTopics, serviceTransportOptions } from '@jembatan/messaging';
+import type { BackendService } from '@jembatan/contracts';
+import { Logger } from 'nestjs-pino';
+
+export interface ServiceBootOptions {
+  service: BackendService;
+  module: new (...args: never[]) => unknown;
+  port: number;
+  host: string;
+  brokers: string[];
+}
+
+/**
+ * Starts a backend service: its Kafka consumer (rpc + events) and a small HTTP server for
+ * health. SIGTERM drains in-flight messages and stops the outbox relay before exiting.
+ */
+export async function bootstrapService(options: ServiceBootOptions): Promise<INestApplication> {
+  await ensureTopics(options.brokers);
+  const app = await NestFactory.create(options.module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.connectMicroservice<MicroserviceOptions>(serviceTransportOptions(options.service, options.brokers), {
+    inheritAppConfig: true,
+  });
+  app.enableShutdownHooks();
+  await app.startAllMicroservices();
+  await app.listen(options.port, options.host);
+  app.get(Logger).log(`${options.service} ready on http://${options.host}:${options.port}/health/ready`);
+  return app;
+}
+
+/** Runs `main` and turns a boot failure into one line and exit code 1 (no stack for config errors). */
+export function runMain(main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? (error.name === 'ConfigError' ? error.message : error.stack) : String(error);
+    console.error(message);
+    process.exit(1);
+  });
+}
