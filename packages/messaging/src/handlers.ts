@@ -2,7 +2,7 @@ import { SetMetadata } from '@nestjs/common';
 import type {
   Actor,
   CommandName,
-  CommandRequest,
+  CommandPayload,
   CommandResponse,
   EventEnvelope,
   EventPayload,
@@ -42,7 +42,7 @@ export interface CommandContext<Tx extends SqlClient = SqlClient> {
 }
 
 export type CommandHandlerFn<N extends CommandName, Tx extends SqlClient = SqlClient> = (
-  payload: CommandRequest<N>,
+  payload: CommandPayload<N>,
   context: CommandContext<Tx>,
 ) => Promise<CommandResponse<N>>;
 

@@ -75,7 +75,7 @@ export class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicatio
 
 /** Collects @OnEvent and @HandleCommand methods from every provider of the service. */
 @Injectable()
-export class MessageRouter implements OnApplicationBootstrap {
+export class MessageRouter implements OnModuleInit {
   private readonly logger = new Logger('Messaging');
   consumer!: EventConsumer;
   commands!: CommandDispatcher;
@@ -89,7 +89,8 @@ export class MessageRouter implements OnApplicationBootstrap {
     readonly outbox: OutboxWriter,
   ) {}
 
-  onApplicationBootstrap(): void {
+  // Built at module init, before the Kafka consumer starts, so no message finds it empty.
+  onModuleInit(): void {
     const events: RegisteredEventHandler[] = [];
     const commands: RegisteredCommandHandler[] = [];
     for (const wrapper of this.discovery.getProviders()) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { pgConnectionConfig, type ServiceDatabase } from '@jembatan/messaging';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -9,41 +8,12 @@ export function createPrismaAdapter(database: ServiceDatabase): PrismaPg {
 }
 
 /**
- * Driver adapter for the Prisma CLI (prisma.config.ts). PrismaPg.connectToShadowDb (6.19 and
- * 7.x) points the "shadow" pool at the main database, because a connectionString wins over
- * `database`, and drops the shadow database before closing its pool; this fixes both, so
- * `prisma migrate dev` works offline with the WASM schema engine.
+ * Driver adapter for the Prisma CLI (prisma.config.ts): pins search_path so `migrate deploy`
+ * creates the tables and `_prisma_migrations` in the service's own schema.
  */
 export class MigrationAdapter extends PrismaPg {
-  constructor(private readonly database: ServiceDatabase) {
+  constructor(database: ServiceDatabase) {
     super(pgConnectionConfig(database), { schema: database.schema });
-  }
-
-  override async connectToShadowDb(): Promise<Awaited<ReturnType<PrismaPg['connect']>>> {
-    const shadowName = `prisma_shadow_${this.database.schema}_${randomUUID().replaceAll('-', '')}`;
-    await runAdminStatement(this.database, `CREATE DATABASE "${shadowName}"`);
-    const shadowUrl = new URL(this.database.url);
-    shadowUrl.pathname = `/${shadowName}`;
-    const shadow = await new PrismaPg(
-      pgConnectionConfig({ ...this.database, url: shadowUrl.toString(), poolSize: 2 }),
-      { schema: this.database.schema },
-    ).connect();
-    const dispose = shadow.dispose.bind(shadow);
-    shadow.dispose = async () => {
-      await dispose();
-      await runAdminStatement(this.database, `DROP DATABASE IF EXISTS "${shadowName}" WITH (FORCE)`);
-    };
-    return shadow;
-  }
-}
-
-async function runAdminStatement(database: ServiceDatabase, sql: string): Promise<void> {
-  const client = new pg.Client(pgConnectionConfig(database));
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 

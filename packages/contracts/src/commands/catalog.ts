@@ -20,7 +20,10 @@ export const COMMAND_CATALOG = {
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandName = keyof typeof COMMAND_CATALOG;
+/** What a caller sends (defaults not yet applied). */
 export type CommandRequest<N extends CommandName> = z.input<(typeof COMMAND_CATALOG)[N]['request']>;
+/** What a handler receives: the request after validation, defaults and coercion. */
+export type CommandPayload<N extends CommandName> = z.output<(typeof COMMAND_CATALOG)[N]['request']>;
 export type CommandResponse<N extends CommandName> = z.output<(typeof COMMAND_CATALOG)[N]['response']>;
 
 export function commandDefinition(name: string): CommandDefinition | undefined {

@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DatabaseModule, HealthModule, loggerModule } from '@jembatan/service-kit';
+import { AccountsRepository } from './auth/accounts.repository.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { LoginLimiter } from './auth/login-limiter.js';
+import { TokenService } from './auth/tokens.js';
+import { GATEWAY_CONFIG, type GatewayConfig } from './common/config.js';
+import { Services } from './common/rpc.provider.js';
+import { PrismaService } from './database/prisma.service.js';
+import { KpmController } from './kpm/kpm.controller.js';
+import { RegionsController } from './regions/regions.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        loggerModule('gateway', config.LOG_LEVEL),
+        DatabaseModule.forRoot(PrismaService, config.database),
+        HealthModule.forService({ service: 'gateway', brokers: config.KAFKA_BROKERS, redisUrl: config.REDIS_URL }),
+      ],
+      controllers: [AuthController, KpmController, RegionsController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        TokenService,
+        AccountsRepository,
+        LoginLimiter,
+        Services,
+      ],
+    };
+  }
+}

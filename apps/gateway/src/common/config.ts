@@ -1,0 +1,31 @@
+import { BaseEnv, loadEnv, portVar } from '@jembatan/service-kit';
+import { z } from 'zod';
+
+const DEV_SECRET = 'jembatan-development-secret-change-me-0000';
+
+export const GatewayEnv = BaseEnv.extend({
+  GATEWAY_PORT: portVar(3000),
+  /** HMAC key for access tokens; at least 32 characters; required in production. */
+  JWT_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Origins allowed to call the API from a browser (the portal), comma-separated. */
+  CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+  }
+});
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = loadEnv(GatewayEnv, env);
+  return {
+    ...parsed,
+    port: parsed.GATEWAY_PORT,
+    jwtSecret: parsed.JWT_SECRET ?? DEV_SECRET,
+    database: { url: parsed.DATABASE_URL, schema: 'gateway' },
+    corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
+  };
+}
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

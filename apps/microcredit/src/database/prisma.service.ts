@@ -1,0 +1,7 @@
+import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
+
+/** The microcredit schema's client; only repositories use it. */
+export class PrismaService extends PrismaClient {}
+
+/** A transaction on the microcredit schema, as command and event handlers receive it. */
+export type Tx = Prisma.TransactionClient;
