@@ -3,6 +3,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule
 import { createKafka, MESSAGING_DB, type SqlClient } from '@jembatan/messaging';
 import { Redis } from 'ioredis';
 import type kafkajs from 'kafkajs';
+import { Public } from './public-route.js';
 
 export interface HealthOptions {
   service: string;
@@ -64,6 +65,8 @@ export class DependencyProbes implements OnModuleDestroy {
   }
 }
 
+/** Public: load balancers and orchestrators call it without a token. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -5,3 +5,4 @@ export * from './prisma.js';
 export * from './database.js';
 export * from './bootstrap.js';
 export * from './service.js';
+export * from './public-route.js';

@@ -9,14 +9,13 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@jembatan/contracts';
+import { PUBLIC_ROUTE, Public } from '@jembatan/service-kit';
 import type { Request } from 'express';
 import { TokenService, type SessionUser } from './tokens.js';
 
-const PUBLIC = 'jembatan:public';
 const ROLES = 'jembatan:roles';
 
-/** Opens a route to callers without a token (login, health, docs). */
-export const Public = () => SetMetadata(PUBLIC, true);
+export { Public };
 /** Limits a route to some roles; scope within the role is checked by the owning service. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
@@ -38,7 +37,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const user = scheme === 'Bearer' && token ? await this.tokens.verify(token) : null;

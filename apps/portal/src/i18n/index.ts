@@ -1,0 +1,21 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import id from './id.json';
+
+export const resources = { id: { translation: id }, en: { translation: en } } as const;
+
+// Bahasa Indonesia by default; the choice is remembered on the device.
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: localStorage.getItem('jembatan.lang') ?? 'id',
+  fallbackLng: 'id',
+  interpolation: { escapeValue: false },
+});
+
+export function setLanguage(lang: 'id' | 'en'): void {
+  localStorage.setItem('jembatan.lang', lang);
+  void i18n.changeLanguage(lang);
+}
+
+export default i18n;

@@ -1,0 +1,11 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The portal calls the gateway at /api; in dev and preview Vite forwards it.
+const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: { port: 5173, proxy: { '/api': gateway } },
+  preview: { port: 5173, proxy: { '/api': gateway } },
+});

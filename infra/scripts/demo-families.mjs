@@ -1,0 +1,53 @@
+// Demo families registered through the gateway like an assistant would, with idempotency keys
+// so running `npm start` again registers nobody twice.
+const DEMO = [
+  { assistant: 'pendamping.matraman', district: '31.75.01', villages: ['1001', '1002', '1003'], names: ['Siti Aminah', 'Nur Hasanah', 'Sri Wahyuni', 'Ratna Sari', 'Yuliani', 'Rohmah'] },
+  { assistant: 'pendamping.cimanggis', district: '32.76.02', villages: ['1007', '1008', '1009'], names: ['Dian Purnama', 'Eka Susanti', 'Fitri Handayani', 'Lilis Suryani'] },
+];
+
+async function login(baseUrl, username, password) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`demo login ${username}: ${response.status}`);
+  return (await response.json()).accessToken;
+}
+
+/** A NIK that passes validation: district digits, a woman's birth date (day + 40), a serial. */
+function demoNik(district, index) {
+  const day = String(41 + (index % 28)).padStart(2, '0');
+  const month = String(1 + (index % 12)).padStart(2, '0');
+  return `${district.replaceAll('.', '')}${day}${month}85${String(index + 1).padStart(4, '0')}`;
+}
+
+export async function seedDemoFamilies(baseUrl, password = process.env.DEMO_PASSWORD ?? 'jembatan123') {
+  let registered = 0;
+  for (const { assistant, district, villages, names } of DEMO) {
+    const token = await login(baseUrl, assistant, password);
+    for (const [index, headName] of names.entries()) {
+      const response = await fetch(`${baseUrl}/api/kpm`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': `demo-${district}-${index}`,
+        },
+        body: JSON.stringify({
+          headName,
+          nik: demoNik(district, index),
+          phone: `08121${String(index * 7919).padStart(7, '0')}`,
+          villageCode: `${district}.${villages[index % villages.length]}`,
+          address: `Jl. Contoh No. ${index + 1}`,
+          pkhEntryYear: 2015 + (index % 8),
+        }),
+      });
+      if (response.status !== 201 && response.status !== 409) {
+        throw new Error(`demo family ${headName}: ${response.status} ${await response.text()}`);
+      }
+      if (response.status === 201) registered++;
+    }
+  }
+  return registered;
+}
