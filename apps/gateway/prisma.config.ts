@@ -10,5 +10,6 @@ export default defineConfig({
   engine: 'js',
   schema: 'prisma/schema',
   migrations: { path: 'prisma/migrations' },
-  adapter: async () => new MigrationAdapter({ url: process.env.DATABASE_URL as string, schema: 'gateway' }),
+  adapter: async () =>
+    new MigrationAdapter({ url: process.env.DATABASE_URL as string, schema: 'gateway' }),
 });

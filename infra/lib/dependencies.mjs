@@ -10,7 +10,10 @@ async function postgresAnswers(url) {
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
   maintenance.search = '';
-  const client = new pg.Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: maintenance.toString(),
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -23,7 +26,12 @@ async function postgresAnswers(url) {
 }
 
 async function redisAnswers(url) {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -55,7 +63,10 @@ async function ensure(name, answers, start) {
   try {
     start();
   } catch (error) {
-    throw new Error(`${name} is not answering and could not be started: ${error.message.split('\n')[0]}`);
+    throw new Error(
+      `${name} is not answering and could not be started: ${error.message.split('\n')[0]}`,
+      { cause: error },
+    );
   }
   for (let i = 0; i < 50; i++) {
     if (await answers()) return;
@@ -66,7 +77,11 @@ async function ensure(name, answers, start) {
 
 /** Throws one line naming what is down when PostgreSQL or Redis cannot be reached or started. */
 export async function ensureDependencies({ databaseUrl, redisUrl }) {
-  await ensure('PostgreSQL at ' + new URL(databaseUrl).host, () => postgresAnswers(databaseUrl), tryStartPostgres);
+  await ensure(
+    'PostgreSQL at ' + new URL(databaseUrl).host,
+    () => postgresAnswers(databaseUrl),
+    tryStartPostgres,
+  );
   await ensure('Redis at ' + new URL(redisUrl).host, () => redisAnswers(redisUrl), tryStartRedis);
 }
 

@@ -1,7 +1,15 @@
 // Apache Kafka without Docker: jars from Maven Central (pinned in infra/kafka/pom.xml, cached
 // under infra/kafka/.dist/), one KRaft broker+controller on 127.0.0.1.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +37,20 @@ export function fetchKafka({ quiet = false } = {}) {
       throw new Error(`Kafka needs '${tool}' on PATH (Java 17+ and Maven 3); install it and retry`);
     }
   }
-  if (!quiet) console.log(`Fetching Apache Kafka ${version} from Maven Central (first run only)...`);
+  if (!quiet)
+    console.log(`Fetching Apache Kafka ${version} from Maven Central (first run only)...`);
   rmSync(libs, { recursive: true, force: true });
   execFileSync(
     'mvn',
-    ['-q', '-B', '-f', join(KAFKA_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime'],
+    [
+      '-q',
+      '-B',
+      '-f',
+      join(KAFKA_DIR, 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${libs}`,
+      '-DincludeScope=runtime',
+    ],
     { stdio: quiet ? 'ignore' : 'inherit' },
   );
   writeFileSync(marker, new Date().toISOString());
@@ -99,13 +116,30 @@ export async function startKafka({
   writeFileSync(propertiesFile, serverProperties({ port, controllerPort, dataDir }));
   const classpath = `${libs}/*`;
   if (!existsSync(join(dataDir, 'data', 'meta.properties'))) {
-    const clusterId = execFileSync('java', ['-cp', classpath, 'kafka.tools.StorageTool', 'random-uuid'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    execFileSync('java', ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile], {
-      stdio: 'ignore',
-    });
+    const clusterId = execFileSync(
+      'java',
+      ['-cp', classpath, 'kafka.tools.StorageTool', 'random-uuid'],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    ).trim();
+    execFileSync(
+      'java',
+      [
+        '-cp',
+        classpath,
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        propertiesFile,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
   }
   const log = openSync(join(dataDir, 'kafka.log'), 'a');
   const child = spawn(
@@ -143,7 +177,11 @@ function readPid(dataDir) {
 }
 
 /** Stops the broker started from `dataDir` (SIGTERM, or SIGKILL with `kill: true`). */
-export async function stopKafka({ port = 9092, dataDir = join(REPO_ROOT, '.run', `kafka-${port}`), kill = false } = {}) {
+export async function stopKafka({
+  port = 9092,
+  dataDir = join(REPO_ROOT, '.run', `kafka-${port}`),
+  kill = false,
+} = {}) {
   const pid = readPid(dataDir);
   if (!pid) return false;
   try {
@@ -157,5 +195,9 @@ export async function stopKafka({ port = 9092, dataDir = join(REPO_ROOT, '.run',
 
 export function kafkaDataDirs() {
   const run = join(REPO_ROOT, '.run');
-  return existsSync(run) ? readdirSync(run).filter((name) => name.startsWith('kafka-')).map((name) => join(run, name)) : [];
+  return existsSync(run)
+    ? readdirSync(run)
+        .filter((name) => name.startsWith('kafka-'))
+        .map((name) => join(run, name))
+    : [];
 }

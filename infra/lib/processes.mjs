@@ -34,6 +34,7 @@ export async function migrateAll(env) {
     } catch (error) {
       throw new Error(
         `migrations of ${name} failed: ${(error.stderr || error.message).trim().split('\n').slice(-3).join(' ')}`,
+        { cause: error },
       );
     }
   }

@@ -1,8 +1,18 @@
 // Demo families registered through the gateway like an assistant would, with idempotency keys
 // so running `npm start` again registers nobody twice.
 const DEMO = [
-  { assistant: 'pendamping.matraman', district: '31.75.01', villages: ['1001', '1002', '1003'], names: ['Siti Aminah', 'Nur Hasanah', 'Sri Wahyuni', 'Ratna Sari', 'Yuliani', 'Rohmah'] },
-  { assistant: 'pendamping.cimanggis', district: '32.76.02', villages: ['1007', '1008', '1009'], names: ['Dian Purnama', 'Eka Susanti', 'Fitri Handayani', 'Lilis Suryani'] },
+  {
+    assistant: 'pendamping.matraman',
+    district: '31.75.01',
+    villages: ['1001', '1002', '1003'],
+    names: ['Siti Aminah', 'Nur Hasanah', 'Sri Wahyuni', 'Ratna Sari', 'Yuliani', 'Rohmah'],
+  },
+  {
+    assistant: 'pendamping.cimanggis',
+    district: '32.76.02',
+    villages: ['1007', '1008', '1009'],
+    names: ['Dian Purnama', 'Eka Susanti', 'Fitri Handayani', 'Lilis Suryani'],
+  },
 ];
 
 async function login(baseUrl, username, password) {
@@ -22,7 +32,10 @@ function demoNik(district, index) {
   return `${district.replaceAll('.', '')}${day}${month}85${String(index + 1).padStart(4, '0')}`;
 }
 
-export async function seedDemoFamilies(baseUrl, password = process.env.DEMO_PASSWORD ?? 'jembatan123') {
+export async function seedDemoFamilies(
+  baseUrl,
+  password = process.env.DEMO_PASSWORD ?? 'jembatan123',
+) {
   let registered = 0;
   for (const { assistant, district, villages, names } of DEMO) {
     const token = await login(baseUrl, assistant, password);

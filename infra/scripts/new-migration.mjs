@@ -20,17 +20,28 @@ const top = git('rev-parse', '--show-toplevel');
 const migrationsDir = join(serviceDir, 'prisma/migrations');
 const schemaDir = join(serviceDir, 'prisma/schema');
 
-const existing = readdirSync(migrationsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
-const since = existing.length > 0 ? git('log', '-1', '--format=%H', '--', relative(serviceDir, migrationsDir)) : '';
+const existing = readdirSync(migrationsDir, { withFileTypes: true }).filter((entry) =>
+  entry.isDirectory(),
+);
+const since =
+  existing.length > 0
+    ? git('log', '-1', '--format=%H', '--', relative(serviceDir, migrationsDir))
+    : '';
 const prisma = (...args) =>
-  execFileSync('npx', ['prisma', ...args], { cwd: serviceDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync('npx', ['prisma', ...args], {
+    cwd: serviceDir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 
 let from = ['--from-empty'];
 let previous;
 if (since) {
   previous = mkdtempSync(join(tmpdir(), 'jembatan-schema-'));
   const schemaPath = relative(top, schemaDir);
-  for (const file of git('ls-tree', '--name-only', `${since}:${schemaPath}`).split('\n').filter(Boolean)) {
+  for (const file of git('ls-tree', '--name-only', `${since}:${schemaPath}`)
+    .split('\n')
+    .filter(Boolean)) {
     writeFileSync(join(previous, file), git('show', `${since}:${schemaPath}/${file}`) + '\n');
   }
   from = ['--from-schema-datamodel', previous];
@@ -45,4 +56,6 @@ const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 const target = join(migrationsDir, `${stamp}_${name}`);
 mkdirSync(target, { recursive: true });
 writeFileSync(join(target, 'migration.sql'), sql);
-console.log(`Created ${relative(top, target)}/migration.sql; review it and commit it with the schema change.`);
+console.log(
+  `Created ${relative(top, target)}/migration.sql; review it and commit it with the schema change.`,
+);

@@ -5,7 +5,14 @@ import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDatabase, ensureDependencies } from '@jembatan/infra/dependencies';
 import { startKafka, stopKafka } from '@jembatan/infra/kafka';
-import { REPO_ROOT, SERVICES, migrateAll, startService, stopProcess, waitForHealthy } from '@jembatan/infra/processes';
+import {
+  REPO_ROOT,
+  SERVICES,
+  migrateAll,
+  startService,
+  stopProcess,
+  waitForHealthy,
+} from '@jembatan/infra/processes';
 import { seedDemoFamilies } from './demo-families.mjs';
 
 const env = {
@@ -32,15 +39,23 @@ async function main() {
   const kafkaPort = Number(env.KAFKA_BROKERS.split(',')[0].split(':').pop());
   const kafka = await startKafka({ port: kafkaPort });
   kafkaStartedHere = !kafka.reused;
-  step(`Apache Kafka ${kafka.version} on 127.0.0.1:${kafkaPort}${kafka.reused ? ' (already running)' : ''}`);
+  step(
+    `Apache Kafka ${kafka.version} on 127.0.0.1:${kafkaPort}${kafka.reused ? ' (already running)' : ''}`,
+  );
 
   step('Building (cached by Turborepo)');
-  execFileSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
 
   step('Migrations');
   await ensureDatabase(env.DATABASE_URL);
   await migrateAll(env);
-  execFileSync(process.execPath, [join(REPO_ROOT, 'apps/gateway/dist/seed.js')], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO_ROOT, 'apps/gateway/dist/seed.js')], {
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
 
   step('Services');
   for (const { name, port } of SERVICES) {
@@ -54,11 +69,15 @@ async function main() {
   console.log(`  ${seeded} families registered through the gateway`);
 
   step('Portal');
-  const portal = spawn('npx', ['vite', 'preview', '--port', String(portalPort), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: join(REPO_ROOT, 'apps/portal'),
-    env: { ...process.env, GATEWAY_URL: 'http://127.0.0.1:3000' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const portal = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(portalPort), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: join(REPO_ROOT, 'apps/portal'),
+      env: { ...process.env, GATEWAY_URL: 'http://127.0.0.1:3000' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   children.push(portal);
   await waitForHealthy(`http://127.0.0.1:${portalPort}/`, { child: portal });
 

@@ -20,7 +20,11 @@ export function jestPreset(options = {}) {
         {
           jsc: {
             parser: { syntax: 'typescript', decorators: true, tsx: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+            transform: {
+              legacyDecorator: true,
+              decoratorMetadata: true,
+              react: { runtime: 'automatic' },
+            },
             target: 'es2022',
           },
           module: { type: 'es6' },

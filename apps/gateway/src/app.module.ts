@@ -20,7 +20,11 @@ export class AppModule {
       imports: [
         loggerModule('gateway', config.LOG_LEVEL),
         DatabaseModule.forRoot(PrismaService, config.database),
-        HealthModule.forService({ service: 'gateway', brokers: config.KAFKA_BROKERS, redisUrl: config.REDIS_URL }),
+        HealthModule.forService({
+          service: 'gateway',
+          brokers: config.KAFKA_BROKERS,
+          redisUrl: config.REDIS_URL,
+        }),
       ],
       controllers: [AuthController, KpmController, RegionsController],
       providers: [

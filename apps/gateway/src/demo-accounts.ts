@@ -7,17 +7,61 @@ import { PrismaService } from './database/prisma.service.js';
 
 /** Demo accounts, one per role, on real regions: Jakarta Timur (31.75) and Depok (32.76). */
 export const DEMO_ACCOUNTS = [
-  { id: '00000000-0000-4000-8000-000000000001', username: 'admin', displayName: 'Admin Jembatan', role: 'admin', regionCode: null },
-  { id: '00000000-0000-4000-8000-000000000002', username: 'dinas.jaktim', displayName: 'Suku Dinas Sosial Jakarta Timur', role: 'dinas', regionCode: '31.75' },
-  { id: '00000000-0000-4000-8000-000000000003', username: 'koordinator.jaktim', displayName: 'Budi Santoso', role: 'coordinator', regionCode: '31.75' },
-  { id: '00000000-0000-4000-8000-000000000004', username: 'pendamping.matraman', displayName: 'Siti Rahayu', role: 'assistant', regionCode: '31.75.01' },
-  { id: '00000000-0000-4000-8000-000000000005', username: 'pendamping.cimanggis', displayName: 'Dewi Lestari', role: 'assistant', regionCode: '32.76.02' },
-  { id: '00000000-0000-4000-8000-000000000006', username: 'koordinator.depok', displayName: 'Agus Wijaya', role: 'coordinator', regionCode: '32.76' },
-  { id: '00000000-0000-4000-8000-000000000007', username: 'mitra.bank', displayName: 'Bank Mitra Usaha', role: 'partner', regionCode: '31.75' },
+  {
+    id: '00000000-0000-4000-8000-000000000001',
+    username: 'admin',
+    displayName: 'Admin Jembatan',
+    role: 'admin',
+    regionCode: null,
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000002',
+    username: 'dinas.jaktim',
+    displayName: 'Suku Dinas Sosial Jakarta Timur',
+    role: 'dinas',
+    regionCode: '31.75',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000003',
+    username: 'koordinator.jaktim',
+    displayName: 'Budi Santoso',
+    role: 'coordinator',
+    regionCode: '31.75',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000004',
+    username: 'pendamping.matraman',
+    displayName: 'Siti Rahayu',
+    role: 'assistant',
+    regionCode: '31.75.01',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000005',
+    username: 'pendamping.cimanggis',
+    displayName: 'Dewi Lestari',
+    role: 'assistant',
+    regionCode: '32.76.02',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000006',
+    username: 'koordinator.depok',
+    displayName: 'Agus Wijaya',
+    role: 'coordinator',
+    regionCode: '32.76',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000007',
+    username: 'mitra.bank',
+    displayName: 'Bank Mitra Usaha',
+    role: 'partner',
+    regionCode: '31.75',
+  },
 ] as const;
 
 /** Creates or refreshes the demo accounts (password from DEMO_PASSWORD, default `jembatan123`). */
-export async function seedDemoAccounts(password = process.env.DEMO_PASSWORD ?? 'jembatan123'): Promise<number> {
+export async function seedDemoAccounts(
+  password = process.env.DEMO_PASSWORD ?? 'jembatan123',
+): Promise<number> {
   const config = loadGatewayConfig();
   const regions = await loadRegionDirectory();
   const prisma = new PrismaService({ adapter: createPrismaAdapter(config.database) });
@@ -25,7 +69,8 @@ export async function seedDemoAccounts(password = process.env.DEMO_PASSWORD ?? '
     const accounts = new AccountsRepository(prisma);
     const passwordHash = await hashPassword(password);
     for (const account of DEMO_ACCOUNTS) {
-      if (account.regionCode && !regions.has(account.regionCode)) throw new Error(`unknown region ${account.regionCode}`);
+      if (account.regionCode && !regions.has(account.regionCode))
+        throw new Error(`unknown region ${account.regionCode}`);
       await accounts.upsert({ ...account, passwordHash });
     }
     return DEMO_ACCOUNTS.length;

@@ -20,13 +20,18 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
   app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'] });
+  app.enableCors({
+    origin: config.corsOrigins,
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'],
+  });
   app.disable('x-powered-by');
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Jembatan API')
-      .setDescription('HTTP API of the Jembatan portal. Errors share one format: { statusCode, error, message, fields?, correlationId }.')
+      .setDescription(
+        'HTTP API of the Jembatan portal. Errors share one format: { statusCode, error, message, fields?, correlationId }.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

@@ -41,7 +41,10 @@ export function App() {
         <p>{t('app.tagline')}</p>
         <label>
           {t('app.language')}
-          <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as 'id' | 'en')}>
+          <select
+            value={i18n.language}
+            onChange={(e) => setLanguage(e.target.value as 'id' | 'en')}
+          >
             <option value="id">Bahasa Indonesia</option>
             <option value="en">English</option>
           </select>
@@ -49,12 +52,23 @@ export function App() {
         {user && (
           <nav>
             {views.map((name) => (
-              <button key={name} type="button" aria-current={view === name} onClick={() => setView(name)}>
+              <button
+                key={name}
+                type="button"
+                aria-current={view === name}
+                onClick={() => setView(name)}
+              >
                 {t(`nav.${name}`)}
               </button>
             ))}
             <span>{user.displayName}</span>
-            <button type="button" onClick={() => { session.clear(); setUser(null); }}>
+            <button
+              type="button"
+              onClick={() => {
+                session.clear();
+                setUser(null);
+              }}
+            >
               {t('app.signOut')}
             </button>
           </nav>
@@ -63,8 +77,12 @@ export function App() {
       <main>
         {!user && <LoginPage onSignedIn={signIn} />}
         {user && view === 'caseload' && <CaseloadPage refresh={refresh} />}
-        {user && view === 'register' && <RegisterKpmPage onRegistered={() => setRefresh((n) => n + 1)} />}
-        {user && view === 'regions' && <RegionCountsPage scope={user.role === 'admin' ? null : user.regionCode} />}
+        {user && view === 'register' && (
+          <RegisterKpmPage onRegistered={() => setRefresh((n) => n + 1)} />
+        )}
+        {user && view === 'regions' && (
+          <RegionCountsPage scope={user.role === 'admin' ? null : user.regionCode} />
+        )}
       </main>
     </div>
   );

@@ -9,7 +9,10 @@ export const RegionCode = z
 
 export const VillageCode = z
   .string()
-  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'must be a village (kelurahan/desa) code such as 31.75.01.1001');
+  .regex(
+    /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/,
+    'must be a village (kelurahan/desa) code such as 31.75.01.1001',
+  );
 
 export type RegionLevel = 'province' | 'regency' | 'district' | 'village';
 

@@ -15,7 +15,11 @@ export function nikProblem(nik: string): string | null {
   const yy = Number(nik.slice(10, 12));
   const fitsCalendar = [1900 + yy, 2000 + yy].some((year) => {
     const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    return (
+      date.getUTCFullYear() === year &&
+      date.getUTCMonth() === month - 1 &&
+      date.getUTCDate() === day
+    );
   });
   if (!fitsCalendar) return 'digits 7-12 must be a birth date DDMMYY (day + 40 for women)';
   if (nik.endsWith('0000')) return 'the last four digits (serial) cannot be 0000';

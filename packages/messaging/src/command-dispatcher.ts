@@ -46,13 +46,20 @@ export class CommandDispatcher {
 
   async dispatch(raw: unknown): Promise<RpcReply> {
     const request = validate(RpcRequest, raw);
-    if (!request.ok) return failure(new DomainError(400, 'malformed-request', 'Malformed request', request.fields));
+    if (!request.ok)
+      return failure(
+        new DomainError(400, 'malformed-request', 'Malformed request', request.fields),
+      );
     const { command, actor, correlationId, idempotencyKey } = request.value;
     try {
       const definition = commandDefinition(command);
       const handler = this.handlers.get(command);
       if (!definition || definition.service !== this.options.service || !handler) {
-        throw new DomainError(404, 'unknown-command', `${this.options.service} does not handle ${command}`);
+        throw new DomainError(
+          404,
+          'unknown-command',
+          `${this.options.service} does not handle ${command}`,
+        );
       }
       const payload = validate(definition.request, request.value.payload);
       if (!payload.ok) throw DomainError.invalid(payload.fields);
@@ -63,7 +70,8 @@ export class CommandDispatcher {
           correlationId,
           tx,
           emit: async (draft) => {
-            if (definition.kind !== 'command') throw new Error(`query ${command} cannot emit events`);
+            if (definition.kind !== 'command')
+              throw new Error(`query ${command} cannot emit events`);
             await this.options.outbox.append(tx, draft, { actor, correlationId });
           },
         };
@@ -76,7 +84,9 @@ export class CommandDispatcher {
 
       const data = await this.options.db.$transaction(async (tx) => {
         if (!idempotencyKey) return run(tx);
-        const requestHash = createHash('sha256').update(`${command}\n${JSON.stringify(payload.value)}`).digest('hex');
+        const requestHash = createHash('sha256')
+          .update(`${command}\n${JSON.stringify(payload.value)}`)
+          .digest('hex');
         // A concurrent twin blocks on this insert until the first commits, then sees its receipt.
         const claimed = await tx.$executeRawUnsafe(
           `INSERT INTO command_receipt (actor_id, idempotency_key, command, request_hash, reply)
@@ -93,7 +103,11 @@ export class CommandDispatcher {
             idempotencyKey,
           );
           if (receipt?.request_hash !== requestHash) {
-            throw new DomainError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request');
+            throw new DomainError(
+              422,
+              'idempotency-key-reused',
+              'This Idempotency-Key was already used for a different request',
+            );
           }
           return receipt.reply;
         }
@@ -113,12 +127,20 @@ export class CommandDispatcher {
       if (uniqueViolation) return failure(uniqueViolation, correlationId);
       if (isTransientError(error)) {
         this.options.log?.('warn', `${command} failed transiently`, error);
-        return failure(new DomainError(503, 'temporarily-unavailable', 'Please retry shortly'), correlationId);
+        return failure(
+          new DomainError(503, 'temporarily-unavailable', 'Please retry shortly'),
+          correlationId,
+        );
       }
       this.options.log?.('error', `${command} failed`, error);
       return {
         ok: false,
-        error: { statusCode: 500, error: 'internal-error', message: 'Something went wrong', correlationId },
+        error: {
+          statusCode: 500,
+          error: 'internal-error',
+          message: 'Something went wrong',
+          correlationId,
+        },
       };
     }
   }

@@ -13,7 +13,10 @@ export interface DeadLetter {
 }
 
 /** Parks a message the consumer gave up on, with why, so its partition can keep moving. */
-export async function sendToDeadLetter(producer: kafkajs.Producer, letter: DeadLetter): Promise<void> {
+export async function sendToDeadLetter(
+  producer: kafkajs.Producer,
+  letter: DeadLetter,
+): Promise<void> {
   await producer.send({
     topic: TOPICS.deadLetter,
     acks: -1,

@@ -89,21 +89,34 @@ export class EventConsumer {
             envelope.id,
           );
           if (recorded === 0) return 'duplicate' as const;
-          await handler.handle(envelope, tx, { actor: envelope.actor, correlationId: envelope.correlationId });
+          await handler.handle(envelope, tx, {
+            actor: envelope.actor,
+            correlationId: envelope.correlationId,
+          });
           return 'applied' as const;
         });
       } catch (error) {
         const delay = Math.min(baseDelayMs * 2 ** Math.min(attempt, 6), 3000);
         if (isTransientError(error)) {
           if (Date.now() - started + delay > transientBudgetMs) throw error;
-          this.options.log?.('warn', `${handler.consumer}: transient failure on ${envelope.id}, retrying: ${(error as Error).message}`);
+          this.options.log?.(
+            'warn',
+            `${handler.consumer}: transient failure on ${envelope.id}, retrying: ${(error as Error).message}`,
+          );
         } else {
           failures++;
           if (failures >= maxAttempts) {
-            await this.deadLetter(message, 'handler-failed', `${handler.consumer}: ${(error as Error).message}`);
+            await this.deadLetter(
+              message,
+              'handler-failed',
+              `${handler.consumer}: ${(error as Error).message}`,
+            );
             return 'dead-lettered';
           }
-          this.options.log?.('warn', `${handler.consumer}: attempt ${failures} failed on ${envelope.id}: ${(error as Error).message}`);
+          this.options.log?.(
+            'warn',
+            `${handler.consumer}: attempt ${failures} failed on ${envelope.id}: ${(error as Error).message}`,
+          );
         }
         await sleep(delay);
       }
@@ -111,7 +124,10 @@ export class EventConsumer {
   }
 
   private async deadLetter(message: InboundMessage, reason: string, detail: string): Promise<void> {
-    this.options.log?.('error', `dead-lettering ${message.topic}[${message.partition}]@${message.offset}: ${reason} ${detail}`);
+    this.options.log?.(
+      'error',
+      `dead-lettering ${message.topic}[${message.partition}]@${message.offset}: ${reason} ${detail}`,
+    );
     await this.options.deadLetter({
       consumerGroup: this.options.consumerGroup,
       topic: message.topic,

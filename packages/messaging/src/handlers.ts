@@ -46,8 +46,8 @@ export type CommandHandlerFn<N extends CommandName, Tx extends SqlClient = SqlCl
   context: CommandContext<Tx>,
 ) => Promise<CommandResponse<N>>;
 
-export type EventHandlerFn<T extends EventType, V extends EventVersion<T>, Tx extends SqlClient = SqlClient> = (
-  event: EventEnvelope<EventPayload<T, V>>,
-  tx: Tx,
-  context: EventContext,
-) => Promise<void>;
+export type EventHandlerFn<
+  T extends EventType,
+  V extends EventVersion<T>,
+  Tx extends SqlClient = SqlClient,
+> = (event: EventEnvelope<EventPayload<T, V>>, tx: Tx, context: EventContext) => Promise<void>;

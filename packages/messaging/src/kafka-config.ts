@@ -31,7 +31,12 @@ export function serviceTransportOptions(service: BackendService, brokers: string
     options: {
       postfixId: '',
       client: kafkaClientConfig(`${service}-server`, brokers),
-      consumer: { groupId: service, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 },
+      consumer: {
+        groupId: service,
+        allowAutoTopicCreation: false,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+      },
       subscribe: { fromBeginning: true },
       run: { partitionsConsumedConcurrently: 6 },
       producer: { allowAutoTopicCreation: false },
@@ -40,7 +45,10 @@ export function serviceTransportOptions(service: BackendService, brokers: string
 }
 
 /** The gateway's request-reply client: its group only reads the reply topics. */
-export function gatewayClientOptions(service: ServiceName, brokers: string[]): KafkaOptions['options'] {
+export function gatewayClientOptions(
+  service: ServiceName,
+  brokers: string[],
+): KafkaOptions['options'] {
   return {
     postfixId: '',
     client: kafkaClientConfig(`${service}-client`, brokers),
@@ -59,7 +67,11 @@ export async function ensureTopics(brokers: string[]): Promise<string[]> {
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((spec) => ({ topic: spec.name, numPartitions: spec.partitions, replicationFactor: -1 })),
+        topics: missing.map((spec) => ({
+          topic: spec.name,
+          numPartitions: spec.partitions,
+          replicationFactor: -1,
+        })),
       });
     }
     return missing.map((spec) => spec.name);

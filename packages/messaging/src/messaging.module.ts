@@ -114,7 +114,9 @@ export class MessageRouter implements OnModuleInit {
       }
     }
     const log = (level: 'warn' | 'error', message: string, error?: unknown) =>
-      level === 'warn' ? this.logger.warn(message) : this.logger.error(message, (error as Error | undefined)?.stack);
+      level === 'warn'
+        ? this.logger.warn(message)
+        : this.logger.error(message, (error as Error | undefined)?.stack);
     this.consumer = new EventConsumer({
       consumerGroup: this.options.service,
       db: this.db,
@@ -133,6 +135,12 @@ export class MessageRouter implements OnModuleInit {
   }
 }
 
+/** Nest's Kafka parser replaces key and value with their JSON-parsed form in place; re-encode for dead letters. */
+function asBytes(value: unknown): Buffer | string | null {
+  if (value === null || value === undefined) return null;
+  return Buffer.isBuffer(value) || typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** Builds the controller that binds the service's topics to the router (topics are known at runtime). */
 function createIngressController(options: MessagingOptions) {
   @Controller()
@@ -149,15 +157,22 @@ function createIngressController(options: MessagingOptions) {
         topic: context.getTopic(),
         partition: context.getPartition(),
         offset: message.offset,
-        key: message.key,
-        value: message.value,
+        key: asBytes(message.key),
+        value: asBytes(message.value),
         decoded: payload,
       });
     }
   }
   const prototype = MessagingIngressController.prototype;
-  const bind = (name: string, decorate: (target: object, key: string, descriptor: PropertyDescriptor) => void) => {
-    decorate(prototype, name, Object.getOwnPropertyDescriptor(prototype, name) as PropertyDescriptor);
+  const bind = (
+    name: string,
+    decorate: (target: object, key: string, descriptor: PropertyDescriptor) => void,
+  ) => {
+    decorate(
+      prototype,
+      name,
+      Object.getOwnPropertyDescriptor(prototype, name) as PropertyDescriptor,
+    );
   };
   Payload()(prototype, 'handleRpc', 0);
   bind('handleRpc', MessagePattern(TOPICS.rpc[options.service]));
@@ -184,7 +199,10 @@ export class MessagingModule {
    * Wires a backend service to Kafka. The service must provide MESSAGING_DB (its PrismaClient)
    * through `dbModule`.
    */
-  static forService(options: MessagingOptions, dbModule: DynamicModule | (new (...args: never[]) => unknown)): DynamicModule {
+  static forService(
+    options: MessagingOptions,
+    dbModule: DynamicModule | (new (...args: never[]) => unknown),
+  ): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
@@ -192,7 +210,10 @@ export class MessagingModule {
       controllers: [createIngressController(options)],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: OutboxWriter, useValue: new OutboxWriter(options.service, options.database.schema) },
+        {
+          provide: OutboxWriter,
+          useValue: new OutboxWriter(options.service, options.database.schema),
+        },
         EventProducer,
         OutboxRelayHost,
         MessageRouter,

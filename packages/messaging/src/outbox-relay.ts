@@ -66,7 +66,9 @@ export class OutboxRelay {
       } catch (error) {
         this.leader = false;
         if (this.running) {
-          this.logger.warn(`outbox relay interrupted, retrying in ${backoff} ms: ${(error as Error).message}`);
+          this.logger.warn(
+            `outbox relay interrupted, retrying in ${backoff} ms: ${(error as Error).message}`,
+          );
           await sleep(backoff);
           backoff = Math.min(backoff * 2, 5000);
         }
@@ -132,9 +134,10 @@ export class OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
-      await client.query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])`, [
-        rows.map((row) => row.id),
-      ]);
+      await client.query(
+        `UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])`,
+        [rows.map((row) => row.id)],
+      );
       this.published += rows.length;
       if (rows.length < batchSize) return;
     }

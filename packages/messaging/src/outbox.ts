@@ -41,9 +41,9 @@ export class OutboxWriter {
     draft: EventDraft<T, V>,
     context: EventContext,
   ): Promise<EventEnvelope<EventPayload<T, V>>> {
-    const definition = (EVENT_CATALOG[draft.type] as Record<number, { topic: string; payload: z.ZodType }>)[
-      draft.version
-    ];
+    const definition = (
+      EVENT_CATALOG[draft.type] as Record<number, { topic: string; payload: z.ZodType }>
+    )[draft.version];
     if (!definition) throw new Error(`no contract for ${draft.type} v${draft.version}`);
     // Validate on the way out too: a bad event must fail its transaction, not a consumer.
     const payload = definition.payload.parse(draft.payload) as EventPayload<T, V>;

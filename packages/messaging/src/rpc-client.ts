@@ -34,7 +34,8 @@ export class ServiceRpcClient {
     private readonly defaultTimeoutMs = 5000,
   ) {
     this.client = new ClientKafka(gatewayClientOptions('gateway', brokers) ?? {});
-    for (const topic of new Set(Object.values(TOPICS.rpc))) this.client.subscribeToResponseOf(topic);
+    for (const topic of new Set(Object.values(TOPICS.rpc)))
+      this.client.subscribeToResponseOf(topic);
   }
 
   async connect(): Promise<void> {
@@ -57,7 +58,9 @@ export class ServiceRpcClient {
       actor: options.actor,
       correlationId: options.correlationId,
       payload,
-      ...(definition.kind === 'command' && options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      ...(definition.kind === 'command' && options.idempotencyKey
+        ? { idempotencyKey: options.idempotencyKey }
+        : {}),
     };
     let raw: unknown;
     try {
@@ -72,15 +75,24 @@ export class ServiceRpcClient {
       );
     } catch (error) {
       if (error instanceof TimeoutError) {
-        throw new DomainError(504, 'service-timeout', `${definition.service} did not answer in time; retry with the same Idempotency-Key`);
+        throw new DomainError(
+          504,
+          'service-timeout',
+          `${definition.service} did not answer in time; retry with the same Idempotency-Key`,
+        );
       }
-      throw new DomainError(503, 'service-unavailable', `${definition.service} is unreachable; retry shortly`);
+      throw new DomainError(
+        503,
+        'service-unavailable',
+        `${definition.service} is unreachable; retry shortly`,
+      );
     }
     const reply = RpcReply.safeParse(raw);
     if (!reply.success) throw new Error(`malformed reply from ${definition.service} to ${name}`);
     if (!reply.data.ok) {
       const { statusCode, error, message, fields } = reply.data.error;
-      if (statusCode >= 500 && statusCode !== 503 && statusCode !== 504) throw new Error(`${name}: ${message}`);
+      if (statusCode >= 500 && statusCode !== 503 && statusCode !== 504)
+        throw new Error(`${name}: ${message}`);
       throw new DomainError(statusCode as DomainError['statusCode'], error, message, fields);
     }
     return definition.response.parse(reply.data.data) as CommandResponse<N>;

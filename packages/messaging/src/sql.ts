@@ -8,7 +8,10 @@ export interface SqlClient {
 
 /** A PrismaClient as the messaging layer needs it: raw SQL plus interactive transactions. */
 export interface TransactionalDb<Tx extends SqlClient = SqlClient> extends SqlClient {
-  $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { timeout?: number; maxWait?: number }): Promise<R>;
+  $transaction<R>(
+    fn: (tx: Tx) => Promise<R>,
+    options?: { timeout?: number; maxWait?: number },
+  ): Promise<R>;
 }
 
 /** DI token under which a service provides its PrismaClient to the messaging layer. */
@@ -46,10 +49,26 @@ export function isTransientError(error: unknown): boolean {
   if (record.retriable === true) return true;
   const code = typeof record.code === 'string' ? record.code : '';
   if (/^(08|53|57P)/.test(code) || code === '40001' || code === '40P01') return true;
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'P1001', 'P1002', 'P1017', 'P2034', 'P2028'].includes(code)) {
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      'P1001',
+      'P1002',
+      'P1017',
+      'P2034',
+      'P2028',
+    ].includes(code)
+  ) {
     return true;
   }
-  if (/Connection terminated|connection .*closed|Can't reach database|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(error.message)) {
+  if (
+    /Connection terminated|connection .*closed|Can't reach database|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(
+      error.message,
+    )
+  ) {
     return true;
   }
   return record.cause !== undefined && record.cause !== error && isTransientError(record.cause);

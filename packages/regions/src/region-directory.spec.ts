@@ -5,7 +5,11 @@ describe('RegionDirectory (real idn-area-data)', () => {
     const regions = await loadRegionDirectory();
     expect(regions.children(null)).toHaveLength(38);
     expect(regions.get('31.75')?.name).toBe('Kota Administrasi Jakarta Timur');
-    expect(regions.get('31.75.01')).toMatchObject({ name: 'Matraman', level: 'district', parentCode: '31.75' });
+    expect(regions.get('31.75.01')).toMatchObject({
+      name: 'Matraman',
+      level: 'district',
+      parentCode: '31.75',
+    });
     expect(regions.get('32.73.16')?.name).toBe('Kiaracondong');
     expect(regions.has('32.76.02', 'district')).toBe(true);
     expect(regions.has('32.76.02', 'village')).toBe(false);

@@ -60,10 +60,30 @@ export function loadRegionDirectory(): Promise<RegionDirectory> {
       getVillages(),
     ]);
     const regions: Region[] = [
-      ...provinces.map((p) => ({ code: p.code, name: p.name, level: 'province' as const, parentCode: null })),
-      ...regencies.map((r) => ({ code: r.code, name: r.name, level: 'regency' as const, parentCode: r.province_code })),
-      ...districts.map((d) => ({ code: d.code, name: d.name, level: 'district' as const, parentCode: d.regency_code })),
-      ...villages.map((v) => ({ code: v.code, name: v.name, level: 'village' as const, parentCode: v.district_code })),
+      ...provinces.map((p) => ({
+        code: p.code,
+        name: p.name,
+        level: 'province' as const,
+        parentCode: null,
+      })),
+      ...regencies.map((r) => ({
+        code: r.code,
+        name: r.name,
+        level: 'regency' as const,
+        parentCode: r.province_code,
+      })),
+      ...districts.map((d) => ({
+        code: d.code,
+        name: d.name,
+        level: 'district' as const,
+        parentCode: d.regency_code,
+      })),
+      ...villages.map((v) => ({
+        code: v.code,
+        name: v.name,
+        level: 'village' as const,
+        parentCode: v.district_code,
+      })),
     ];
     return RegionDirectory.fromRegions(regions);
   })();

@@ -22,20 +22,30 @@ export async function bootstrapService(options: ServiceBootOptions): Promise<INe
   await ensureTopics(options.brokers);
   const app = await NestFactory.create(options.module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.connectMicroservice<MicroserviceOptions>(serviceTransportOptions(options.service, options.brokers), {
-    inheritAppConfig: true,
-  });
+  app.connectMicroservice<MicroserviceOptions>(
+    serviceTransportOptions(options.service, options.brokers),
+    {
+      inheritAppConfig: true,
+    },
+  );
   app.enableShutdownHooks();
   await app.startAllMicroservices();
   await app.listen(options.port, options.host);
-  app.get(Logger).log(`${options.service} ready on http://${options.host}:${options.port}/health/ready`);
+  app
+    .get(Logger)
+    .log(`${options.service} ready on http://${options.host}:${options.port}/health/ready`);
   return app;
 }
 
 /** Runs `main` and turns a boot failure into one line and exit code 1 (no stack for config errors). */
 export function runMain(main: () => Promise<unknown>): void {
   main().catch((error: unknown) => {
-    const message = error instanceof Error ? (error.name === 'ConfigError' ? error.message : error.stack) : String(error);
+    const message =
+      error instanceof Error
+        ? error.name === 'ConfigError'
+          ? error.message
+          : error.stack
+        : String(error);
     console.error(message);
     process.exit(1);
   });

@@ -1,10 +1,19 @@
-import { Global, Inject, Injectable, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { MESSAGING_DB, type ServiceDatabase, type TransactionalDb } from '@jembatan/messaging';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import { createPrismaAdapter } from './prisma.js';
 
 export type DisconnectableDb = TransactionalDb & { $disconnect(): Promise<void> };
-export type PrismaClientClass<C extends DisconnectableDb> = new (options: { adapter: PrismaPg }) => C;
+export type PrismaClientClass<C extends DisconnectableDb> = new (options: {
+  adapter: PrismaPg;
+}) => C;
 
 @Injectable()
 class DatabaseCloser implements OnModuleDestroy {
@@ -22,11 +31,17 @@ class DatabaseCloser implements OnModuleDestroy {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot<C extends DisconnectableDb>(client: PrismaClientClass<C>, database: ServiceDatabase): DynamicModule {
+  static forRoot<C extends DisconnectableDb>(
+    client: PrismaClientClass<C>,
+    database: ServiceDatabase,
+  ): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
-        { provide: client, useFactory: () => new client({ adapter: createPrismaAdapter(database) }) },
+        {
+          provide: client,
+          useFactory: () => new client({ adapter: createPrismaAdapter(database) }),
+        },
         { provide: MESSAGING_DB, useExisting: client },
         DatabaseCloser,
       ],

@@ -1,5 +1,18 @@
-import { Controller, Get, Inject, Injectable, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import {
+  Controller,
+  Get,
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TerminusModule,
+} from '@nestjs/terminus';
 import { createKafka, MESSAGING_DB, type SqlClient } from '@jembatan/messaging';
 import { Redis } from 'ioredis';
 import type kafkajs from 'kafkajs';
@@ -17,7 +30,9 @@ const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer in ${ms} ms`)), ms)),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer in ${ms} ms`)), ms),
+    ),
   ]);
 }
 
@@ -34,7 +49,11 @@ export class DependencyProbes implements OnModuleDestroy {
   ) {
     this.admin = createKafka(`${options.service}-health`, options.brokers).admin();
     this.redis = options.redisUrl
-      ? new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      ? new Redis(options.redisUrl, {
+          lazyConnect: true,
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+        })
       : undefined;
     this.redis?.on('error', () => undefined); // reported by the probe
   }
@@ -55,7 +74,8 @@ export class DependencyProbes implements OnModuleDestroy {
 
   async redisPing(): Promise<void> {
     if (!this.redis) return;
-    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
+    if (this.redis.status === 'wait' || this.redis.status === 'end')
+      await this.redis.connect().catch(() => undefined);
     await withTimeout(this.redis.ping(), 2000, 'Redis');
   }
 

@@ -27,7 +27,9 @@ export function loggerModule(service: string, level: string) {
       // Carry the caller's correlation id (the gateway sets one on every request).
       genReqId: (req: IncomingMessage) => {
         const header = req.headers['x-correlation-id'];
-        return typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : randomUUID();
+        return typeof header === 'string' && header.length > 0 && header.length <= 200
+          ? header
+          : randomUUID();
       },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       transport: undefined,

@@ -20,7 +20,9 @@ export const DEFAULT_PORTS: Record<BackendService, number> = {
 export function loadServiceConfig(service: BackendService, env: NodeJS.ProcessEnv = process.env) {
   const portName = `${service.toUpperCase()}_PORT`;
   const parsed = loadEnv(BaseEnv, env);
-  const { port } = loadEnv(z.object({ port: portVar(DEFAULT_PORTS[service]) }), { port: env[portName] });
+  const { port } = loadEnv(z.object({ port: portVar(DEFAULT_PORTS[service]) }), {
+    port: env[portName],
+  });
   return { ...parsed, service, port, database: { url: parsed.DATABASE_URL, schema: service } };
 }
 export type ServiceConfig = ReturnType<typeof loadServiceConfig>;
@@ -45,7 +47,12 @@ export function serviceModule(config: ServiceConfig, options: ServiceModuleOptio
     imports: [
       loggerModule(config.service, config.LOG_LEVEL),
       MessagingModule.forService(
-        { service: config.service, brokers: config.KAFKA_BROKERS, database: config.database, consumes: options.consumes ?? [] },
+        {
+          service: config.service,
+          brokers: config.KAFKA_BROKERS,
+          database: config.database,
+          consumes: options.consumes ?? [],
+        },
         DatabaseModule.forRoot(options.prisma, config.database),
       ),
       HealthModule.forService({

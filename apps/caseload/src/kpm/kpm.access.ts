@@ -37,19 +37,33 @@ export function toView(kpm: Kpm, actor: Actor): KpmView {
 }
 
 /** Which assistant a new family goes to, or why the actor may not register it. */
-export function assigneeFor(actor: Actor, requested: string | undefined, villageCode: string): string {
-  if (actor.role === 'partner') throw new DomainError(403, 'forbidden', 'Partners cannot register families');
+export function assigneeFor(
+  actor: Actor,
+  requested: string | undefined,
+  villageCode: string,
+): string {
+  if (actor.role === 'partner')
+    throw new DomainError(403, 'forbidden', 'Partners cannot register families');
   if (actor.role === 'assistant') {
     if (requested && requested !== actor.userId) {
-      throw new DomainError(403, 'forbidden', 'Assistants register families into their own caseload only');
+      throw new DomainError(
+        403,
+        'forbidden',
+        'Assistants register families into their own caseload only',
+      );
     }
     return actor.userId;
   }
-  if (actor.role !== 'admin' && (actor.regionCode === null || !isWithinRegion(villageCode, actor.regionCode))) {
+  if (
+    actor.role !== 'admin' &&
+    (actor.regionCode === null || !isWithinRegion(villageCode, actor.regionCode))
+  ) {
     throw new DomainError(403, 'forbidden', 'The family lives outside your region');
   }
   if (!requested) {
-    throw DomainError.invalid([{ path: 'assistantId', message: 'is required when registering on behalf of an assistant' }]);
+    throw DomainError.invalid([
+      { path: 'assistantId', message: 'is required when registering on behalf of an assistant' },
+    ]);
   }
   return requested;
 }

@@ -29,7 +29,10 @@ export class KpmHandlers {
     }
     const nikDistrict = `${input.nik.slice(0, 2)}.${input.nik.slice(2, 4)}.${input.nik.slice(4, 6)}`;
     if (!this.regions.has(nikDistrict, 'district')) {
-      fields.push({ path: 'nik', message: `digits 1-6 (${nikDistrict}) are not a district in idn-area-data` });
+      fields.push({
+        path: 'nik',
+        message: `digits 1-6 (${nikDistrict}) are not a district in idn-area-data`,
+      });
     }
     if (fields.length > 0) throw DomainError.invalid(fields);
     const assistantId = assigneeFor(actor, input.assistantId, input.villageCode);
@@ -80,7 +83,8 @@ export class KpmHandlers {
   ): Promise<CommandResponse<'caseload.kpm.get'>> {
     const kpm = await this.repository.findById(input.kpmId);
     if (!kpm) throw new DomainError(404, 'not-found', 'No such family');
-    if (!canRead(actor, kpm)) throw new DomainError(403, 'forbidden', 'This family is not in your caseload or region');
+    if (!canRead(actor, kpm))
+      throw new DomainError(403, 'forbidden', 'This family is not in your caseload or region');
     return toView(kpm, actor);
   }
 
@@ -89,7 +93,8 @@ export class KpmHandlers {
     input: CommandPayload<'caseload.kpm.list'>,
     { actor }: CommandContext,
   ): Promise<CommandResponse<'caseload.kpm.list'>> {
-    if (actor.role === 'partner') throw new DomainError(403, 'forbidden', 'Partners see families only through referrals');
+    if (actor.role === 'partner')
+      throw new DomainError(403, 'forbidden', 'Partners see families only through referrals');
     const { page, pageSize } = input;
     const { items, total } = await this.repository.list({
       ...(actor.role === 'assistant' ? { assistantId: actor.userId } : {}),

@@ -12,6 +12,10 @@ export class AccountsRepository {
 
   upsert(account: Omit<UserAccount, 'createdAt' | 'disabled'>): Promise<UserAccount> {
     const { id: _id, username, ...changes } = account;
-    return this.prisma.userAccount.upsert({ where: { username }, create: account, update: changes });
+    return this.prisma.userAccount.upsert({
+      where: { username },
+      create: account,
+      update: changes,
+    });
   }
 }

@@ -26,10 +26,17 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiBody({ schema: z.toJSONSchema(LoginRequest) as object })
-  async login(@Body({ schema: LoginRequest }) body: z.infer<typeof LoginRequest>, @Ip() ip: string) {
+  async login(
+    @Body({ schema: LoginRequest }) body: z.infer<typeof LoginRequest>,
+    @Ip() ip: string,
+  ) {
     const retryAfter = await this.limiter.isBlocked(body.username, ip);
     if (retryAfter > 0) {
-      throw new DomainError(429, 'too-many-attempts', `Too many failed sign-ins; try again in ${retryAfter} s`);
+      throw new DomainError(
+        429,
+        'too-many-attempts',
+        `Too many failed sign-ins; try again in ${retryAfter} s`,
+      );
     }
     const account = await this.accounts.findByUsername(body.username);
     const valid = account

@@ -21,11 +21,13 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 type AuthedRequest = Request & { user?: SessionUser };
 
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => {
-  const user = context.switchToHttp().getRequest<AuthedRequest>().user;
-  if (!user) throw new UnauthorizedException();
-  return user;
-});
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): SessionUser => {
+    const user = context.switchToHttp().getRequest<AuthedRequest>().user;
+    if (!user) throw new UnauthorizedException();
+    return user;
+  },
+);
 
 /** Every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
@@ -44,7 +46,8 @@ export class AuthGuard implements CanActivate {
     if (!user) throw new UnauthorizedException('Sign in first (missing, invalid or expired token)');
     request.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(user.role)) throw new ForbiddenException(`Not available to the ${user.role} role`);
+    if (roles && !roles.includes(user.role))
+      throw new ForbiddenException(`Not available to the ${user.role} role`);
     return true;
   }
 }

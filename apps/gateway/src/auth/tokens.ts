@@ -8,7 +8,11 @@ export interface SessionUser extends Actor {
 }
 
 /** The part of a session that services see: who acts, in which role and region. */
-export const actorOf = ({ userId, role, regionCode }: SessionUser): Actor => ({ userId, role, regionCode });
+export const actorOf = ({ userId, role, regionCode }: SessionUser): Actor => ({
+  userId,
+  role,
+  regionCode,
+});
 
 /** Short-lived HS256 access tokens carrying the role and region scope. */
 @Injectable()
@@ -32,10 +36,20 @@ export class TokenService {
   /** The user a token stands for, or null when it is invalid or expired. */
   async verify(token: string): Promise<SessionUser | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: 'jembatan-gateway', algorithms: ['HS256'] });
-      const actor = Actor.safeParse({ userId: payload.sub, role: payload.role, regionCode: payload.region ?? null });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: 'jembatan-gateway',
+        algorithms: ['HS256'],
+      });
+      const actor = Actor.safeParse({
+        userId: payload.sub,
+        role: payload.role,
+        regionCode: payload.region ?? null,
+      });
       if (!actor.success) return null;
-      return { ...actor.data, displayName: typeof payload.name === 'string' ? payload.name : actor.data.userId };
+      return {
+        ...actor.data,
+        displayName: typeof payload.name === 'string' ? payload.name : actor.data.userId,
+      };
     } catch {
       return null;
     }

@@ -28,7 +28,10 @@ export class ErrorFilter implements ExceptionFilter {
     const correlationId = typeof request.id === 'string' ? request.id : undefined;
     const body = this.toBody(exception, correlationId);
     if (body.statusCode >= 500) {
-      this.logger.error(`${request.method} ${request.path} failed`, (exception as Error | undefined)?.stack);
+      this.logger.error(
+        `${request.method} ${request.path} failed`,
+        (exception as Error | undefined)?.stack,
+      );
     }
     response.status(body.statusCode).json(body);
   }
@@ -38,11 +41,17 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
-      const payload = typeof raw === 'object' && raw !== null ? (raw as Partial<ErrorBody> & { message?: unknown }) : {};
+      const payload =
+        typeof raw === 'object' && raw !== null
+          ? (raw as Partial<ErrorBody> & { message?: unknown })
+          : {};
       const message = typeof payload.message === 'string' ? payload.message : exception.message;
       return {
         statusCode: status,
-        error: typeof payload.error === 'string' && payload.fields ? payload.error : (CODES[status] ?? 'error'),
+        error:
+          typeof payload.error === 'string' && payload.fields
+            ? payload.error
+            : (CODES[status] ?? 'error'),
         message,
         ...(payload.fields ? { fields: payload.fields } : {}),
         ...(correlationId ? { correlationId } : {}),
@@ -50,14 +59,26 @@ export class ErrorFilter implements ExceptionFilter {
     }
     // Body-parser errors (malformed JSON, too large) carry a status and an `expose` flag.
     const parserError = exception as { status?: unknown; expose?: unknown; type?: unknown };
-    if (typeof parserError.status === 'number' && parserError.status < 500 && parserError.expose === true) {
+    if (
+      typeof parserError.status === 'number' &&
+      parserError.status < 500 &&
+      parserError.expose === true
+    ) {
       return {
         statusCode: parserError.status,
         error: CODES[parserError.status] ?? 'bad-request',
-        message: parserError.type === 'entity.parse.failed' ? 'The body is not valid JSON' : 'The request could not be read',
+        message:
+          parserError.type === 'entity.parse.failed'
+            ? 'The body is not valid JSON'
+            : 'The request could not be read',
         ...(correlationId ? { correlationId } : {}),
       };
     }
-    return { statusCode: 500, error: 'internal-error', message: 'Something went wrong', ...(correlationId ? { correlationId } : {}) };
+    return {
+      statusCode: 500,
+      error: 'internal-error',
+      message: 'Something went wrong',
+      ...(correlationId ? { correlationId } : {}),
+    };
   }
 }

@@ -17,7 +17,11 @@ export class KpmController {
   @Post()
   @Roles('assistant', 'coordinator', 'admin')
   @ApiBody({ schema: z.toJSONSchema(RegisterKpmRequest, { io: 'input' }) as object })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key registers once' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key registers once',
+  })
   register(
     @Body({ schema: RegisterKpmRequest }) body: z.input<typeof RegisterKpmRequest>,
     @CurrentUser() user: SessionUser,
@@ -46,6 +50,10 @@ export class KpmController {
     @CurrentUser() user: SessionUser,
     @CorrelationId() correlationId: string,
   ) {
-    return this.services.call('caseload.kpm.get', { kpmId }, { actor: actorOf(user), correlationId });
+    return this.services.call(
+      'caseload.kpm.get',
+      { kpmId },
+      { actor: actorOf(user), correlationId },
+    );
   }
 }

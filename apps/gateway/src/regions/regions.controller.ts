@@ -21,6 +21,9 @@ export class RegionsController {
     @CurrentUser() user: SessionUser,
     @CorrelationId() correlationId: string,
   ) {
-    return this.services.call('supervision.region-counts.get', query, { actor: actorOf(user), correlationId });
+    return this.services.call('supervision.region-counts.get', query, {
+      actor: actorOf(user),
+      correlationId,
+    });
   }
 }

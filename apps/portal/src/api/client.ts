@@ -19,7 +19,10 @@ export const session = {
 };
 
 /** Calls the gateway; every error arrives as ApiError with the gateway's one error format. */
-export async function api<T>(path: string, init: RequestInit & { idempotencyKey?: string } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: RequestInit & { idempotencyKey?: string } = {},
+): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('content-type', 'application/json');
   const token = session.token();
@@ -30,7 +33,11 @@ export async function api<T>(path: string, init: RequestInit & { idempotencyKey?
   if (!response.ok) {
     if (response.status === 401) session.clear();
     throw new ApiError(
-      (body as ErrorBody | null) ?? { statusCode: response.status, error: 'error', message: response.statusText },
+      (body as ErrorBody | null) ?? {
+        statusCode: response.status,
+        error: 'error',
+        message: response.statusText,
+      },
     );
   }
   return body as T;

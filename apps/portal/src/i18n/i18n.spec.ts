@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 
-const load = (lang: string): object => JSON.parse(readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8'));
+const load = (lang: string): object =>
+  JSON.parse(readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8'));
 const en = load('en');
 const id = load('id');
 
 /** Every key in one language exists in the other, so no screen shows a raw key. */
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? keys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+    typeof value === 'object' && value !== null
+      ? keys(value as object, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   );
 }
 

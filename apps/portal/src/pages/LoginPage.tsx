@@ -34,11 +34,24 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: SignedInUser) => 
       <h2 id="login-title">{t('login.title')}</h2>
       <label>
         {t('login.username')}
-        <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <input
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
       </label>
       <label>
         {t('login.password')}
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </label>
       {failed && <p role="alert">{t('login.failed')}</p>}
       <button type="submit">{t('login.submit')}</button>

@@ -16,10 +16,13 @@ export function RegionCountsPage({ scope }: { scope: string | null }) {
   const [counts, setCounts] = useState<Counts | null>(null);
 
   useEffect(() => {
-    api<Counts>(`/api/regions/kpm-counts${code ? `?regionCode=${code}` : ''}`).then(setCounts, () => setCounts(null));
+    api<Counts>(`/api/regions/kpm-counts${code ? `?regionCode=${code}` : ''}`).then(setCounts, () =>
+      setCounts(null),
+    );
   }, [code]);
 
-  const parent = code && code !== scope ? code.split('.').slice(0, -1).join('.') || null : undefined;
+  const parent =
+    code && code !== scope ? code.split('.').slice(0, -1).join('.') || null : undefined;
   return (
     <section>
       <h2>{t('regions.title')}</h2>

@@ -9,7 +9,12 @@ type Field = (typeof FIELDS)[number];
 export function RegisterKpmPage({ onRegistered }: { onRegistered: () => void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<Field, string>>({
-    headName: '', nik: '', phone: '', villageCode: '', address: '', pkhEntryYear: String(new Date().getFullYear()),
+    headName: '',
+    nik: '',
+    phone: '',
+    villageCode: '',
+    address: '',
+    pkhEntryYear: String(new Date().getFullYear()),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
@@ -36,7 +41,11 @@ export function RegisterKpmPage({ onRegistered }: { onRegistered: () => void }) 
       if (error instanceof ApiError && error.fields.length > 0) {
         setErrors(Object.fromEntries(error.fields.map((field) => [field.path, field.message])));
       } else {
-        setMessage(error instanceof ApiError && error.body.statusCode === 504 ? t('errors.timeout') : t('errors.generic'));
+        setMessage(
+          error instanceof ApiError && error.body.statusCode === 504
+            ? t('errors.timeout')
+            : t('errors.generic'),
+        );
       }
     }
   }
@@ -54,7 +63,11 @@ export function RegisterKpmPage({ onRegistered }: { onRegistered: () => void }) 
             aria-describedby={errors[field] ? `${field}-error` : undefined}
             onChange={(e) => setValues({ ...values, [field]: e.target.value })}
           />
-          {errors[field] && <span id={`${field}-error`} role="alert">{errors[field]}</span>}
+          {errors[field] && (
+            <span id={`${field}-error`} role="alert">
+              {errors[field]}
+            </span>
+          )}
         </label>
       ))}
       <button type="submit">{t('kpm.submit')}</button>

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isWithinRegion, type CommandPayload, type CommandResponse, type EventEnvelope, type KpmRegisteredV1 } from '@jembatan/contracts';
+import {
+  isWithinRegion,
+  type CommandPayload,
+  type CommandResponse,
+  type EventEnvelope,
+  type KpmRegisteredV1,
+} from '@jembatan/contracts';
 import { DomainError, HandleCommand, OnEvent, type CommandContext } from '@jembatan/messaging';
 import { RegionDirectory } from '@jembatan/regions';
 import type { Tx } from '../database/prisma.service.js';
@@ -25,24 +31,36 @@ export class RegionCountsHandlers {
     input: CommandPayload<'supervision.region-counts.get'>,
     { actor }: CommandContext,
   ): Promise<CommandResponse<'supervision.region-counts.get'>> {
-    if (actor.role === 'partner') throw new DomainError(403, 'forbidden', 'Partners cannot see caseload figures');
+    if (actor.role === 'partner')
+      throw new DomainError(403, 'forbidden', 'Partners cannot see caseload figures');
     const code = input.regionCode ?? (actor.role === 'admin' ? null : actor.regionCode);
-    if (actor.role !== 'admin' && (actor.regionCode === null || code === null || !isWithinRegion(code, actor.regionCode))) {
+    if (
+      actor.role !== 'admin' &&
+      (actor.regionCode === null || code === null || !isWithinRegion(code, actor.regionCode))
+    ) {
       throw new DomainError(403, 'forbidden', 'That region is outside your scope');
     }
     const region = code === null ? null : this.regions.get(code);
-    if (code !== null && !region) throw new DomainError(404, 'not-found', `No region ${code} in idn-area-data`);
+    if (code !== null && !region)
+      throw new DomainError(404, 'not-found', `No region ${code} in idn-area-data`);
     const children = this.regions.children(code);
-    const counts = await this.repository.countsOf([...(code ? [code] : []), ...children.map((child) => child.code)]);
+    const counts = await this.repository.countsOf([
+      ...(code ? [code] : []),
+      ...children.map((child) => child.code),
+    ]);
     const childCounts = children.map((child) => ({
       code: child.code,
       name: child.name,
       level: child.level,
       kpmCount: counts.get(child.code) ?? 0,
     }));
-    const total = code ? (counts.get(code) ?? 0) : childCounts.reduce((sum, child) => sum + child.kpmCount, 0);
+    const total = code
+      ? (counts.get(code) ?? 0)
+      : childCounts.reduce((sum, child) => sum + child.kpmCount, 0);
     return {
-      region: region ? { code: region.code, name: region.name, level: region.level, kpmCount: total } : null,
+      region: region
+        ? { code: region.code, name: region.name, level: region.level, kpmCount: total }
+        : null,
       total,
       children: childCounts,
     };

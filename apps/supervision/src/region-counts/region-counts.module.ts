@@ -4,6 +4,10 @@ import { REGIONS, RegionCountsHandlers } from './region-counts.handlers.js';
 import { RegionCountsRepository } from './region-counts.repository.js';
 
 @Module({
-  providers: [RegionCountsRepository, RegionCountsHandlers, { provide: REGIONS, useFactory: loadRegionDirectory }],
+  providers: [
+    RegionCountsRepository,
+    RegionCountsHandlers,
+    { provide: REGIONS, useFactory: loadRegionDirectory },
+  ],
 })
 export class RegionCountsModule {}

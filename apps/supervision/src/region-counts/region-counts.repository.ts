@@ -22,7 +22,9 @@ export class RegionCountsRepository {
   }
 
   async countsOf(codes: string[]): Promise<Map<string, number>> {
-    const rows = await this.prisma.regionKpmCount.findMany({ where: { regionCode: { in: codes } } });
+    const rows = await this.prisma.regionKpmCount.findMany({
+      where: { regionCode: { in: codes } },
+    });
     return new Map(rows.map((row) => [row.regionCode, row.kpmCount]));
   }
 }

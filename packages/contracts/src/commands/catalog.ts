@@ -3,7 +3,10 @@ import type { BackendService } from '../services.js';
 import { GetKpm, ListKpm, RegisterKpm } from './caseload.js';
 import { GetRegionCounts } from './supervision.js';
 
-export interface CommandDefinition<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+export interface CommandDefinition<
+  Req extends z.ZodType = z.ZodType,
+  Res extends z.ZodType = z.ZodType,
+> {
   service: BackendService;
   /** Commands change state and honour idempotency keys; queries only read. */
   kind: 'command' | 'query';
@@ -23,8 +26,12 @@ export type CommandName = keyof typeof COMMAND_CATALOG;
 /** What a caller sends (defaults not yet applied). */
 export type CommandRequest<N extends CommandName> = z.input<(typeof COMMAND_CATALOG)[N]['request']>;
 /** What a handler receives: the request after validation, defaults and coercion. */
-export type CommandPayload<N extends CommandName> = z.output<(typeof COMMAND_CATALOG)[N]['request']>;
-export type CommandResponse<N extends CommandName> = z.output<(typeof COMMAND_CATALOG)[N]['response']>;
+export type CommandPayload<N extends CommandName> = z.output<
+  (typeof COMMAND_CATALOG)[N]['request']
+>;
+export type CommandResponse<N extends CommandName> = z.output<
+  (typeof COMMAND_CATALOG)[N]['response']
+>;
 
 export function commandDefinition(name: string): CommandDefinition | undefined {
   return (COMMAND_CATALOG as Record<string, CommandDefinition>)[name];

@@ -20,8 +20,11 @@ export const EVENT_CATALOG = {
 type Catalog = typeof EVENT_CATALOG;
 export type EventType = keyof Catalog;
 export type EventVersion<T extends EventType> = keyof Catalog[T] & number;
-export type EventPayload<T extends EventType, V extends EventVersion<T>> =
-  Catalog[T][V] extends { payload: infer S extends z.ZodType } ? z.output<S> : never;
+export type EventPayload<T extends EventType, V extends EventVersion<T>> = Catalog[T][V] extends {
+  payload: infer S extends z.ZodType;
+}
+  ? z.output<S>
+  : never;
 
 export function eventDefinition(type: string, version: number): EventDefinition | undefined {
   const versions = (EVENT_CATALOG as Record<string, Record<number, EventDefinition>>)[type];

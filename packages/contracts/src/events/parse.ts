@@ -5,7 +5,11 @@ import { eventDefinition } from './catalog.js';
 
 export type ParsedEvent =
   | { ok: true; envelope: EventEnvelope }
-  | { ok: false; reason: 'malformed-envelope' | 'unknown-event' | 'invalid-payload'; fields: FieldError[] };
+  | {
+      ok: false;
+      reason: 'malformed-envelope' | 'unknown-event' | 'invalid-payload';
+      fields: FieldError[];
+    };
 
 /** Checks an incoming Kafka value against the envelope and the catalogued payload schema. */
 export function parseEvent(raw: unknown): ParsedEvent {

@@ -1,0 +1,84 @@
+// A small client of the gateway for tests, speaking only HTTP like the portal does.
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export class GatewayClient {
+  constructor(
+    readonly baseUrl: string,
+    private token?: string,
+  ) {}
+
+  async login(username: string, password = 'jembatan123'): Promise<GatewayClient> {
+    const response = await this.request<{ accessToken: string }>('POST', '/api/auth/login', {
+      username,
+      password,
+    });
+    if (response.status !== 200)
+      throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    return new GatewayClient(this.baseUrl, response.body.accessToken);
+  }
+
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      ...(body !== undefined
+        ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
+        : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+}
+
+let next = Math.floor(Math.random() * 1_000_000);
+
+/**
+ * A valid NIK registered in Matraman (31.75.01) for a woman, unique within this process: the
+ * counter is spread over day (28), month (12), year (100) and serial (9,999).
+ */
+export function uniqueNik(): string {
+  const n = next++;
+  const day = String(41 + (n % 28)).padStart(2, '0');
+  const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, '0');
+  const year = String(Math.floor(n / 336) % 100).padStart(2, '0');
+  const serial = String(1 + (Math.floor(n / 33_600) % 9999)).padStart(4, '0');
+  return `317501${day}${month}${year}${serial}`;
+}
+
+export function family(overrides: Record<string, unknown> = {}) {
+  return {
+    headName: 'Siti Aminah',
+    nik: uniqueNik(),
+    villageCode: '31.75.01.1001',
+    address: 'Jl. Pisangan Baru No. 1',
+    pkhEntryYear: 2018,
+    ...overrides,
+  };
+}
+
+/** Polls `read` until `predicate` holds or `timeoutMs` passes; returns the last value. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  predicate: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!predicate(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS } from '@jembatan/contracts';
+import kafkajs from 'kafkajs';
+import { GatewayClient, eventually, family } from './api.js';
+import { startStack, type Stack } from './stack.js';
+
+interface Counts {
+  total: number;
+  children: { code: string; kpmCount: number }[];
+}
+
+let stack: Stack;
+let anonymous: GatewayClient;
+let assistant: GatewayClient;
+let otherAssistant: GatewayClient;
+let dinas: GatewayClient;
+
+const matramanCount = async () =>
+  (await dinas.request<Counts>('GET', '/api/regions/kpm-counts?regionCode=31.75.01')).body.total;
+const kpmRows = async () =>
+  Number((await stack.db.query('SELECT count(*) FROM caseload.kpm')).rows[0].count);
+
+beforeAll(async () => {
+  stack = await startStack('skeleton', 4000);
+  anonymous = new GatewayClient(stack.gatewayUrl);
+  assistant = await anonymous.login('pendamping.matraman');
+  otherAssistant = await anonymous.login('pendamping.cimanggis');
+  dinas = await anonymous.login('dinas.jaktim');
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('walking skeleton: register a family, see it counted per region', () => {
+  it('flows from the gateway through caseload and Kafka into supervision', async () => {
+    const before = await matramanCount();
+    const created = await assistant.request<{ id: string; nik: string }>(
+      'POST',
+      '/api/kpm',
+      family(),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.nik).toMatch(/^\d{16}$/); // the family's own assistant sees the NIK
+    expect(await eventually(matramanCount, (n) => n === before + 1)).toBe(before + 1);
+
+    const seenByDinas = await dinas.request<{ nik: string }>('GET', `/api/kpm/${created.body.id}`);
+    expect(seenByDinas.status).toBe(200);
+    expect(seenByDinas.body.nik).toMatch(/^317501\*{8}\d{2}$/);
+  });
+
+  it('applies a command retried with the same Idempotency-Key once', async () => {
+    const before = await kpmRows();
+    const body = family();
+    const key = randomUUID();
+    const first = await assistant.request<{ id: string }>('POST', '/api/kpm', body, {
+      'idempotency-key': key,
+    });
+    const retry = await assistant.request<{ id: string }>('POST', '/api/kpm', body, {
+      'idempotency-key': key,
+    });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await kpmRows()).toBe(before + 1);
+
+    const reused = await assistant.request('POST', '/api/kpm', family(), {
+      'idempotency-key': key,
+    });
+    expect(reused.status).toBe(422);
+  });
+
+  it('answers bad input with 400 naming every offending field, and writes nothing', async () => {
+    const before = await kpmRows();
+    const response = await assistant.request<{ fields: { path: string }[] }>('POST', '/api/kpm', {
+      ...family(),
+      nik: '3175013201900001',
+      villageCode: '31.75',
+      pkhEntryYear: 1990,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.fields.map((field) => field.path).sort()).toEqual([
+      'nik',
+      'pkhEntryYear',
+      'villageCode',
+    ]);
+    expect((await assistant.request('POST', '/api/kpm', '{"headName":')).status).toBe(400);
+    expect((await assistant.request('GET', '/api/kpm/not-a-uuid')).status).toBe(400);
+    expect(await kpmRows()).toBe(before);
+  });
+
+  it('refuses a village or NIK district that idn-area-data does not know', async () => {
+    const response = await assistant.request<{ fields: { path: string }[] }>(
+      'POST',
+      '/api/kpm',
+      family({ villageCode: '31.75.01.9999' }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.fields.map((field) => field.path)).toEqual(['villageCode']);
+  });
+
+  it('refuses a duplicate NIK with 409', async () => {
+    const body = family();
+    expect((await assistant.request('POST', '/api/kpm', body)).status).toBe(201);
+    const duplicate = await assistant.request<{ fields: { path: string }[] }>('POST', '/api/kpm', {
+      ...body,
+      headName: 'Orang Lain',
+    });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.fields[0]?.path).toBe('nik');
+  });
+
+  it('keeps families to their assistant and region', async () => {
+    const created = await assistant.request<{ id: string }>('POST', '/api/kpm', family());
+    expect((await otherAssistant.request('GET', `/api/kpm/${created.body.id}`)).status).toBe(403);
+    expect((await anonymous.request('GET', `/api/kpm/${created.body.id}`)).status).toBe(401);
+    expect((await dinas.request('GET', '/api/regions/kpm-counts?regionCode=32.76')).status).toBe(
+      403,
+    );
+    expect((await dinas.request('POST', '/api/kpm', family())).status).toBe(403);
+    expect((await assistant.request('GET', `/api/kpm/${randomUUID()}`)).status).toBe(404);
+  });
+});
+
+describe('event backbone', () => {
+  it('changes nothing when an event is delivered again, and parks poison messages', async () => {
+    const created = await assistant.request<{ id: string }>('POST', '/api/kpm', family());
+    expect(created.status).toBe(201);
+    const settled = await eventually(matramanCount, (n) => n > 0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const counted = await matramanCount();
+    expect(counted).toBeGreaterThanOrEqual(settled);
+
+    // Re-send the exact event the outbox published, plus a poison message on the same topic.
+    const { rows } = await stack.db.query(
+      `SELECT envelope FROM caseload.outbox_event WHERE key = $1 AND published_at IS NOT NULL`,
+      [created.body.id],
+    );
+    expect(rows).toHaveLength(1);
+    const kafka = new kafkajs.Kafka({
+      clientId: 'e2e',
+      brokers: stack.brokers,
+      logLevel: kafkajs.logLevel.NOTHING,
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.events.caseload,
+      messages: [
+        { key: created.body.id, value: JSON.stringify(rows[0].envelope) },
+        { key: created.body.id, value: '{"type":"kpm.registered","version":1,"payload":{}}' },
+      ],
+    });
+    await producer.disconnect();
+
+    // A later event on the same partition still gets through: the poison did not block it.
+    const next = await assistant.request('POST', '/api/kpm', family());
+    expect(next.status).toBe(201);
+    expect(await eventually(matramanCount, (n) => n === counted + 1)).toBe(counted + 1);
+
+    const consumer = kafka.consumer({ groupId: `e2e-dlq-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: TOPICS.deadLetter, fromBeginning: true });
+    const reasons: string[] = [];
+    await consumer.run({
+      eachMessage: async ({ message }) =>
+        void reasons.push(String(message.headers?.['x-dlq-reason'])),
+    });
+    await eventually(
+      async () => reasons.length,
+      (n) => n > 0,
+      20_000,
+    );
+    await consumer.disconnect();
+    expect(reasons).toContain('malformed-envelope');
+  });
+});
