@@ -6,3 +6,4 @@ export * from './database.js';
 export * from './bootstrap.js';
 export * from './service.js';
 export * from './public-route.js';
+export * from './regions.js';

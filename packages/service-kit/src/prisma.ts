@@ -15,3 +15,21 @@ export class MigrationAdapter extends PrismaPg {
     super(pgConnectionConfig(database), { schema: database.schema });
   }
 }
+
+/**
+ * The Prisma CLI settings of a service (for its prisma.config.ts): offline WASM schema engine,
+ * multi-file schema in prisma/schema, migrations in the service's own PostgreSQL schema.
+ */
+export function servicePrismaConfig(schema: string) {
+  // The CLI fetches a native engine (and fails offline) when env("DATABASE_URL") in the schema
+  // cannot be resolved, even for `generate`; so the default must be in the environment.
+  process.env.DATABASE_URL ??= 'postgresql://postgres@127.0.0.1:5432/jembatan';
+  const url = process.env.DATABASE_URL;
+  return {
+    experimental: { adapter: true },
+    engine: 'js',
+    schema: 'prisma/schema',
+    migrations: { path: 'prisma/migrations' },
+    adapter: async () => new MigrationAdapter({ url, schema }),
+  } as const;
+}

@@ -3,11 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CommandPayload, CommandResponse } from '@jembatan/contracts';
 import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
 import { RegionDirectory } from '@jembatan/regions';
+import { REGIONS } from '@jembatan/service-kit';
 import type { Tx } from '../database/prisma.service.js';
 import { assigneeFor, canRead, toView } from './kpm.access.js';
 import { KpmRepository } from './kpm.repository.js';
-
-export const REGIONS = Symbol('REGIONS');
 
 /** The caseload's commands and queries about families (KPM), served over Kafka. */
 @Injectable()

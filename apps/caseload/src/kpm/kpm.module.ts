@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { loadRegionDirectory } from '@jembatan/regions';
-import { KpmHandlers, REGIONS } from './kpm.handlers.js';
+import { regionsProvider } from '@jembatan/service-kit';
+import { KpmHandlers } from './kpm.handlers.js';
 import { KpmRepository } from './kpm.repository.js';
 
 @Module({
-  providers: [KpmRepository, KpmHandlers, { provide: REGIONS, useFactory: loadRegionDirectory }],
+  providers: [KpmRepository, KpmHandlers, regionsProvider],
 })
 export class KpmModule {}

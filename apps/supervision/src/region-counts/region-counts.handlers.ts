@@ -8,10 +8,9 @@ import {
 } from '@jembatan/contracts';
 import { DomainError, HandleCommand, OnEvent, type CommandContext } from '@jembatan/messaging';
 import { RegionDirectory } from '@jembatan/regions';
+import { REGIONS } from '@jembatan/service-kit';
 import type { Tx } from '../database/prisma.service.js';
 import { RegionCountsRepository } from './region-counts.repository.js';
-
-export const REGIONS = Symbol('REGIONS');
 
 /** Live family counts per region for the Dinas and coordinators. */
 @Injectable()

@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
-import { loadRegionDirectory } from '@jembatan/regions';
-import { REGIONS, RegionCountsHandlers } from './region-counts.handlers.js';
+import { regionsProvider } from '@jembatan/service-kit';
+import { RegionCountsHandlers } from './region-counts.handlers.js';
 import { RegionCountsRepository } from './region-counts.repository.js';
 
 @Module({
-  providers: [
-    RegionCountsRepository,
-    RegionCountsHandlers,
-    { provide: REGIONS, useFactory: loadRegionDirectory },
-  ],
+  providers: [RegionCountsRepository, RegionCountsHandlers, regionsProvider],
 })
 export class RegionCountsModule {}
