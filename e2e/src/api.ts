@@ -1,4 +1,6 @@
 // A small client of the gateway for tests, speaking only HTTP like the portal does.
+import { syntheticNik } from '@jembatan/infra/fixtures';
+
 export interface ApiResponse<T = unknown> {
   status: number;
   body: T;
@@ -44,17 +46,9 @@ export class GatewayClient {
 
 let next = Math.floor(Math.random() * 1_000_000);
 
-/**
- * A valid NIK registered in Matraman (31.75.01) for a woman, unique within this process: the
- * counter is spread over day (28), month (12), year (100) and serial (9,999).
- */
+/** A valid NIK registered in Matraman (31.75.01) for a woman, unique within this process. */
 export function uniqueNik(): string {
-  const n = next++;
-  const day = String(41 + (n % 28)).padStart(2, '0');
-  const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, '0');
-  const year = String(Math.floor(n / 336) % 100).padStart(2, '0');
-  const serial = String(1 + (Math.floor(n / 33_600) % 9999)).padStart(4, '0');
-  return `317501${day}${month}${year}${serial}`;
+  return syntheticNik('31.75.01', next++);
 }
 
 export function family(overrides: Record<string, unknown> = {}) {

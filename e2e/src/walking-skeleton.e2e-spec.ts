@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@jembatan/contracts';
 import kafkajs from 'kafkajs';
 import { GatewayClient, eventually, family } from './api.js';
-import { startStack, type Stack } from './stack.js';
+import { startStack, type Stack } from '@jembatan/infra/stack';
 
 interface Counts {
   total: number;
@@ -83,7 +83,14 @@ describe('walking skeleton: register a family, see it counted per region', () =>
       'pkhEntryYear',
       'villageCode',
     ]);
-    expect((await assistant.request('POST', '/api/kpm', '{"headName":')).status).toBe(400);
+    const malformed = await assistant.request<{ correlationId?: string }>(
+      'POST',
+      '/api/kpm',
+      '{"headName":',
+      { 'x-correlation-id': 'e2e-malformed-json' },
+    );
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.correlationId).toBe('e2e-malformed-json');
     expect((await assistant.request('GET', '/api/kpm/not-a-uuid')).status).toBe(400);
     expect(await kpmRows()).toBe(before);
   });

@@ -46,7 +46,12 @@ export function startService(name, { env = {}, logDir = join(REPO_ROOT, '.run', 
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', join(REPO_ROOT, 'apps', name, 'dist', 'main.js')],
+    [
+      '--enable-source-maps',
+      // e.g. JEMBATAN_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service
+      ...(process.env.JEMBATAN_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      join(REPO_ROOT, 'apps', name, 'dist', 'main.js'),
+    ],
     {
       cwd: join(REPO_ROOT, 'apps', name),
       env: { ...process.env, ...env },

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { ensureDatabase } from '../lib/dependencies.mjs';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -15,8 +16,11 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 const serviceDir = process.cwd();
-const git = (...args) => execFileSync('git', args, { cwd: serviceDir, encoding: 'utf8' }).trim();
-const top = git('rev-parse', '--show-toplevel');
+const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: serviceDir })
+  .toString()
+  .trim();
+// From the top: run in a subfolder, `git ls-tree` lists only entries under that folder.
+const git = (...args) => execFileSync('git', args, { cwd: top, encoding: 'utf8' }).trim();
 const migrationsDir = join(serviceDir, 'prisma/migrations');
 const schemaDir = join(serviceDir, 'prisma/schema');
 
@@ -24,15 +28,16 @@ const existing = readdirSync(migrationsDir, { withFileTypes: true }).filter((ent
   entry.isDirectory(),
 );
 const since =
-  existing.length > 0
-    ? git('log', '-1', '--format=%H', '--', relative(serviceDir, migrationsDir))
-    : '';
+  existing.length > 0 ? git('log', '-1', '--format=%H', '--', relative(top, migrationsDir)) : '';
 const prisma = (...args) =>
   execFileSync('npx', ['prisma', ...args], {
     cwd: serviceDir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+
+// `migrate diff` connects to the configured database even when diffing two schema files.
+await ensureDatabase(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/jembatan');
 
 let from = ['--from-empty'];
 let previous;

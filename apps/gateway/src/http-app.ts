@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ensureTopics } from '@jembatan/messaging';
+import { assignCorrelationId } from '@jembatan/service-kit';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './common/config.js';
@@ -17,6 +18,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.use(assignCorrelationId);
   app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());

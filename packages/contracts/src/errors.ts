@@ -14,14 +14,23 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** Turns zod (or any Standard Schema) issues into field errors: `members.0.nik: must be 16 digits`. */
+type IssuePath = readonly (PropertyKey | { key: PropertyKey })[];
+
+/**
+ * Turns zod (or any Standard Schema) issues into field errors: `members.0.nik: must be 16 digits`.
+ * An unknown key is reported at its own path, so the client learns which field to drop.
+ */
 export function fieldErrorsFrom(
-  issues: readonly { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string }[],
+  issues: readonly { path?: IssuePath; message: string; keys?: readonly string[] }[],
 ): FieldError[] {
-  return issues.map((issue) => ({
-    path: (issue.path ?? [])
-      .map((part) => String(typeof part === 'object' ? part.key : part))
-      .join('.'),
-    message: issue.message,
-  }));
+  const join = (path: IssuePath) =>
+    path.map((part) => String(typeof part === 'object' ? part.key : part)).join('.');
+  return issues.flatMap((issue) =>
+    Array.isArray(issue.keys) && issue.keys.length > 0
+      ? issue.keys.map((key) => ({
+          path: join([...(issue.path ?? []), key]),
+          message: 'is not a recognised field',
+        }))
+      : [{ path: join(issue.path ?? []), message: issue.message }],
+  );
 }

@@ -1,6 +1,6 @@
 import { parseEvent, type EventEnvelope } from '@jembatan/contracts';
 import type { DeadLetter } from './dead-letter.js';
-import type { EventContext } from './outbox.js';
+import type { EventDelivery } from './handlers.js';
 import { isTransientError, type SqlClient, type TransactionalDb } from './sql.js';
 
 export interface RegisteredEventHandler {
@@ -8,7 +8,7 @@ export interface RegisteredEventHandler {
   consumer: string;
   type: string;
   version: number;
-  handle(event: EventEnvelope, tx: SqlClient, context: EventContext): Promise<void>;
+  handle(event: EventEnvelope, tx: SqlClient, delivery: EventDelivery): Promise<void>;
 }
 
 export interface InboundMessage {
@@ -92,6 +92,7 @@ export class EventConsumer {
           await handler.handle(envelope, tx, {
             actor: envelope.actor,
             correlationId: envelope.correlationId,
+            partition: message.partition,
           });
           return 'applied' as const;
         });

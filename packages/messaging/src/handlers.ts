@@ -46,8 +46,18 @@ export type CommandHandlerFn<N extends CommandName, Tx extends SqlClient = SqlCl
   context: CommandContext<Tx>,
 ) => Promise<CommandResponse<N>>;
 
+/** What an event handler gets besides the event and the transaction. */
+export interface EventDelivery extends EventContext {
+  /**
+   * The Kafka partition the event arrived on. One partition is applied at a time and an
+   * aggregate's events always share one, so it is a shard key free of lock contention (see
+   * supervision's region counts).
+   */
+  partition: number;
+}
+
 export type EventHandlerFn<
   T extends EventType,
   V extends EventVersion<T>,
   Tx extends SqlClient = SqlClient,
-> = (event: EventEnvelope<EventPayload<T, V>>, tx: Tx, context: EventContext) => Promise<void>;
+> = (event: EventEnvelope<EventPayload<T, V>>, tx: Tx, delivery: EventDelivery) => Promise<void>;

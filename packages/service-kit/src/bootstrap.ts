@@ -29,6 +29,9 @@ export async function bootstrapService(options: ServiceBootOptions): Promise<INe
     },
   );
   app.enableShutdownHooks();
+  // Init first: the message router is built in onModuleInit, and a consumer that joins with a
+  // backlog (say after a crash) is handed messages the moment it starts.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(options.port, options.host);
   app

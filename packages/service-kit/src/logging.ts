@@ -18,6 +18,27 @@ export const REDACTED_PATHS = [
   '*.accessToken',
 ];
 
+/** The caller's X-Correlation-Id when it is sensible, otherwise a fresh one. */
+export function correlationIdOf(req: IncomingMessage): string {
+  const header = req.headers['x-correlation-id'];
+  return typeof header === 'string' && header.length > 0 && header.length <= 200
+    ? header
+    : randomUUID();
+}
+
+/**
+ * Express middleware that gives the request its id before anything can fail (body parsing
+ * runs before the logger's middleware); the logger then keeps that id.
+ */
+export function assignCorrelationId(
+  req: IncomingMessage & { id?: unknown },
+  _res: unknown,
+  next: () => void,
+): void {
+  req.id ??= correlationIdOf(req);
+  next();
+}
+
 export function loggerModule(service: string, level: string) {
   return LoggerModule.forRoot({
     pinoHttp: {
@@ -25,12 +46,7 @@ export function loggerModule(service: string, level: string) {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       // Carry the caller's correlation id (the gateway sets one on every request).
-      genReqId: (req: IncomingMessage) => {
-        const header = req.headers['x-correlation-id'];
-        return typeof header === 'string' && header.length > 0 && header.length <= 200
-          ? header
-          : randomUUID();
-      },
+      genReqId: correlationIdOf,
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       transport: undefined,
     },

@@ -27,7 +27,10 @@ export class ErrorFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const correlationId = typeof request.id === 'string' ? request.id : undefined;
     const body = this.toBody(exception, correlationId);
-    if (body.statusCode >= 500) {
+    if (exception instanceof DomainError && exception.statusCode >= 500) {
+      // 503/504 from a busy or restarting service: expected, and the client is told to retry.
+      this.logger.warn(`${request.method} ${request.path}: ${exception.message}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         `${request.method} ${request.path} failed`,
         (exception as Error | undefined)?.stack,

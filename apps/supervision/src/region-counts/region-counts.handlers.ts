@@ -6,7 +6,13 @@ import {
   type EventEnvelope,
   type KpmRegisteredV1,
 } from '@jembatan/contracts';
-import { DomainError, HandleCommand, OnEvent, type CommandContext } from '@jembatan/messaging';
+import {
+  DomainError,
+  HandleCommand,
+  type EventDelivery,
+  OnEvent,
+  type CommandContext,
+} from '@jembatan/messaging';
 import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { Tx } from '../database/prisma.service.js';
@@ -21,8 +27,12 @@ export class RegionCountsHandlers {
   ) {}
 
   @OnEvent('kpm.registered', 1)
-  async onKpmRegistered(event: EventEnvelope<KpmRegisteredV1>, tx: Tx): Promise<void> {
-    await this.repository.add(tx, event.payload.villageCode, 1);
+  async onKpmRegistered(
+    event: EventEnvelope<KpmRegisteredV1>,
+    tx: Tx,
+    { partition }: EventDelivery,
+  ): Promise<void> {
+    await this.repository.add(tx, event.payload.villageCode, 1, partition);
   }
 
   @HandleCommand('supervision.region-counts.get')

@@ -1,9 +1,12 @@
-// Brings up the real stack for a test file: a fresh Kafka broker on its own ports, a fresh
-// database, every service and the gateway, on ports that do not clash with `npm start`.
-import { execFileSync, type ChildProcess } from 'node:child_process';
+// Brings up a private copy of the whole system for a test file or a benchmark: a fresh Kafka
+// broker on its own ports, a fresh database, every service and the gateway, on ports that do
+// not clash with `npm start` (gateway = portBase, services = portBase+1.., Kafka = portBase+92).
+// Avoid bases near ports that fetch() refuses to call (6000 is X11's, for one).
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureDependencies } from '@jembatan/infra/dependencies';
-import { startKafka, stopKafka } from '@jembatan/infra/kafka';
+import pg from 'pg';
+import { ensureDependencies } from './dependencies.mjs';
+import { startKafka, stopKafka } from './kafka.mjs';
 import {
   REPO_ROOT,
   SERVICES,
@@ -11,51 +14,37 @@ import {
   startService,
   stopProcess,
   waitForHealthy,
-} from '@jembatan/infra/processes';
-import pg from 'pg';
+} from './processes.mjs';
 
-export interface Stack {
-  env: Record<string, string>;
-  gatewayUrl: string;
-  kafkaPort: number;
-  brokers: string[];
-  db: pg.Pool;
-  children: Map<string, ChildProcess>;
-  portOf(service: string): number;
-  start(service: string): Promise<void>;
-  kill(service: string, signal?: NodeJS.Signals): Promise<void>;
-  restartKafka(options?: { kill?: boolean; downMs?: number }): Promise<void>;
-  stop(): Promise<void>;
-}
-
-export async function startStack(name: string, portBase: number): Promise<Stack> {
+export async function startStack(name, portBase, { logLevel = 'warn', rpcTimeoutMs = 5000 } = {}) {
   const kafkaPort = portBase + 92;
-  const databaseUrl = `postgresql://postgres@127.0.0.1:5432/jembatan_${name}`;
-  const env: Record<string, string> = {
+  const database = `jembatan_${name}`;
+  const databaseUrl = `postgresql://postgres@127.0.0.1:5432/${database}`;
+  const env = {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: logLevel,
     DATABASE_URL: databaseUrl,
     REDIS_URL: 'redis://127.0.0.1:6379',
     KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
     GATEWAY_PORT: String(portBase),
-    RPC_TIMEOUT_MS: '5000',
+    RPC_TIMEOUT_MS: String(rpcTimeoutMs),
   };
-  const portOf = (service: string) =>
+  const portOf = (service) =>
     service === 'gateway'
       ? portBase
       : portBase + (SERVICES.findIndex((s) => s.name === service) + 1);
   for (const { name: service } of SERVICES)
     env[`${service.toUpperCase()}_PORT`] = String(portOf(service));
 
-  await ensureDependencies({ databaseUrl, redisUrl: env.REDIS_URL as string });
+  await ensureDependencies({ databaseUrl, redisUrl: env.REDIS_URL });
   const admin = new pg.Client({
     connectionString: 'postgresql://postgres@127.0.0.1:5432/postgres',
   });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "jembatan_${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "jembatan_${name}"`);
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
-  const dataDir = join(REPO_ROOT, '.run', `kafka-e2e-${name}`);
+  const dataDir = join(REPO_ROOT, '.run', `kafka-stack-${name}`);
   await stopKafka({ port: kafkaPort, dataDir, kill: true });
   await startKafka({ port: kafkaPort, dataDir, fresh: true, heapMb: 384 });
   await migrateAll(env);
@@ -63,9 +52,9 @@ export async function startStack(name: string, portBase: number): Promise<Stack>
     env: { ...process.env, ...env },
   });
 
-  const children = new Map<string, ChildProcess>();
+  const children = new Map();
   const logDir = join(REPO_ROOT, 'test-artifacts', 'logs', name);
-  const start = async (service: string) => {
+  const start = async (service) => {
     const child = startService(service, { env, logDir });
     children.set(service, child);
     await waitForHealthy(`http://127.0.0.1:${portOf(service)}/health/ready`, {
@@ -73,15 +62,21 @@ export async function startStack(name: string, portBase: number): Promise<Stack>
       timeoutMs: 120_000,
     });
   };
-  // Backend services first (they create topics and join their groups), then the gateway.
-  await Promise.all(SERVICES.filter((s) => s.name !== 'gateway').map((s) => start(s.name)));
-  await start('gateway');
+  try {
+    // Backend services first (they create topics and join their groups), then the gateway.
+    await Promise.all(SERVICES.filter((s) => s.name !== 'gateway').map((s) => start(s.name)));
+    await start('gateway');
+  } catch (error) {
+    await Promise.all([...children.values()].map((child) => stopProcess(child)));
+    await stopKafka({ port: kafkaPort, dataDir });
+    throw error;
+  }
 
-  const stack: Stack = {
+  const stack = {
     env,
     gatewayUrl: `http://127.0.0.1:${portBase}`,
     kafkaPort,
-    brokers: [env.KAFKA_BROKERS as string],
+    brokers: [env.KAFKA_BROKERS],
     db: new pg.Pool({ connectionString: databaseUrl, max: 3 }),
     children,
     portOf,

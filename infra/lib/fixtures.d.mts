@@ -1,0 +1,1 @@
+export function syntheticNik(district: string, n: number): string;
