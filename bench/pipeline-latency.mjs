@@ -152,6 +152,10 @@ const appliedAfter = async (db, outboxId) =>
     ).rows[0].n,
   );
 
+/** Waits until supervision has applied `expected` events written after `outboxId`. */
+const waitUntilApplied = (db, outboxId, expected, what) =>
+  waitFor(async () => (await appliedAfter(db, outboxId)) >= expected, 180_000, what);
+
 let familyNumber = 0;
 const nextFamily = () => {
   const n = familyNumber++;
@@ -242,20 +246,12 @@ async function measureEventPipeline(stack) {
 
   const warmFrom = await lastOutboxId(stack.db);
   await run(WARMUP_SECONDS);
-  await waitFor(
-    async () => (await appliedAfter(stack.db, warmFrom)) >= RATE * WARMUP_SECONDS - failures,
-    120_000,
-    'pipeline warm-up',
-  );
+  await waitUntilApplied(stack.db, warmFrom, RATE * WARMUP_SECONDS - failures, 'pipeline warm-up');
   const mark = await lastOutboxId(stack.db);
   failures = 0;
   const achievedRate = await run(SECONDS);
   const expected = Math.round(RATE * SECONDS) - failures;
-  await waitFor(
-    async () => (await appliedAfter(stack.db, mark)) >= expected,
-    180_000,
-    'pipeline events',
-  );
+  await waitUntilApplied(stack.db, mark, expected, 'pipeline events');
   await pool.end();
   return {
     achievedRate: Math.round(achievedRate),
@@ -305,11 +301,7 @@ async function measureCommandPath(stack) {
   const achievedRate = await run(SECONDS, true);
   const elapsed = (performance.now() - started) / 1000;
   const expected = Math.round(COMMAND_RATE * SECONDS) - failures;
-  await waitFor(
-    async () => (await appliedAfter(stack.db, mark)) >= expected,
-    180_000,
-    'command events',
-  );
+  await waitUntilApplied(stack.db, mark, expected, 'command events');
   await rpc.close();
   return {
     rate: COMMAND_RATE,
