@@ -62,13 +62,16 @@ export async function startStack(name, portBase, { logLevel = 'warn', rpcTimeout
       timeoutMs: 120_000,
     });
   };
+  const stopProcessesAndKafka = async () => {
+    await Promise.all([...children.values()].map((child) => stopProcess(child)));
+    await stopKafka({ port: kafkaPort, dataDir });
+  };
   try {
     // Backend services first (they create topics and join their groups), then the gateway.
     await Promise.all(SERVICES.filter((s) => s.name !== 'gateway').map((s) => start(s.name)));
     await start('gateway');
   } catch (error) {
-    await Promise.all([...children.values()].map((child) => stopProcess(child)));
-    await stopKafka({ port: kafkaPort, dataDir });
+    await stopProcessesAndKafka(); // a half-started stack must not outlive the failure
     throw error;
   }
 
@@ -94,9 +97,8 @@ export async function startStack(name, portBase, { logLevel = 'warn', rpcTimeout
       await startKafka({ port: kafkaPort, dataDir, heapMb: 384 });
     },
     async stop() {
-      await Promise.all([...children.values()].map((child) => stopProcess(child)));
       await stack.db.end();
-      await stopKafka({ port: kafkaPort, dataDir });
+      await stopProcessesAndKafka();
     },
   };
   return stack;
