@@ -139,7 +139,8 @@ describe('event backbone', () => {
 
     // Re-send the exact event the outbox published, plus a poison message on the same topic.
     const { rows } = await stack.db.query(
-      `SELECT envelope FROM caseload.outbox_event WHERE key = $1 AND published_at IS NOT NULL`,
+      `SELECT envelope FROM caseload.outbox_event
+       WHERE key = $1 AND published_at IS NOT NULL AND envelope->>'type' = 'kpm.registered'`,
       [created.body.id],
     );
     expect(rows).toHaveLength(1);

@@ -9,6 +9,8 @@ import { TokenService } from './auth/tokens.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './common/config.js';
 import { Services } from './common/rpc.provider.js';
 import { PrismaService } from './database/prisma.service.js';
+import { GraduationController } from './graduation/graduation.controller.js';
+import { GroupsController } from './groups/groups.controller.js';
 import { KpmController } from './kpm/kpm.controller.js';
 import { RegionsController } from './regions/regions.controller.js';
 
@@ -26,7 +28,13 @@ export class AppModule {
           redisUrl: config.REDIS_URL,
         }),
       ],
-      controllers: [AuthController, KpmController, RegionsController],
+      controllers: [
+        AuthController,
+        KpmController,
+        GroupsController,
+        GraduationController,
+        RegionsController,
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -56,6 +56,13 @@ export const DEMO_ACCOUNTS = [
     role: 'partner',
     regionCode: '31.75',
   },
+  {
+    id: '00000000-0000-4000-8000-000000000008',
+    username: 'pendamping.jatinegara',
+    displayName: 'Rina Marlina',
+    role: 'assistant',
+    regionCode: '31.75.03',
+  },
 ] as const;
 
 /** Creates or refreshes the demo accounts (password from DEMO_PASSWORD, default `jembatan123`). */

@@ -9,10 +9,7 @@ export function nikProblem(nik: string): string | null {
   if (!/^\d{16}$/.test(nik)) return 'must be exactly 16 digits';
   const province = Number(nik.slice(0, 2));
   if (province < 11) return 'starts with a province code that does not exist';
-  const rawDay = Number(nik.slice(6, 8));
-  const day = rawDay > 40 ? rawDay - 40 : rawDay;
-  const month = Number(nik.slice(8, 10));
-  const yy = Number(nik.slice(10, 12));
+  const { day, month, yy } = nikBirthParts(nik);
   const fitsCalendar = [1900 + yy, 2000 + yy].some((year) => {
     const date = new Date(Date.UTC(year, month - 1, day));
     return (
@@ -24,6 +21,49 @@ export function nikProblem(nik: string): string | null {
   if (!fitsCalendar) return 'digits 7-12 must be a birth date DDMMYY (day + 40 for women)';
   if (nik.endsWith('0000')) return 'the last four digits (serial) cannot be 0000';
   return null;
+}
+
+/** The sex and birth date (DDMM and two-digit year) a NIK encodes. */
+export function nikBirthParts(nik: string): {
+  sex: 'F' | 'M';
+  day: number;
+  month: number;
+  yy: number;
+} {
+  const rawDay = Number(nik.slice(6, 8));
+  return {
+    sex: rawDay > 40 ? 'F' : 'M',
+    day: rawDay > 40 ? rawDay - 40 : rawDay,
+    month: Number(nik.slice(8, 10)),
+    yy: Number(nik.slice(10, 12)),
+  };
+}
+
+/**
+ * Why a NIK does not belong to the person it is given for (birth date `YYYY-MM-DD`, sex), or
+ * null when its date and sex parts agree with them.
+ */
+export function nikPersonMismatch(nik: string, birthDate: string, sex: 'F' | 'M'): string | null {
+  const parts = nikBirthParts(nik);
+  const [year, month, day] = birthDate.split('-').map(Number);
+  if (parts.day !== day || parts.month !== month || parts.yy !== (year ?? 0) % 100)
+    return 'digits 7-12 do not match the birth date';
+  if (parts.sex !== sex)
+    return sex === 'F'
+      ? "a woman's NIK has 40 added to the birth day"
+      : "a man's NIK has the plain birth day (40 is added for women)";
+  return null;
+}
+
+/**
+ * The birth date a NIK encodes for an adult head of family: of the two possible centuries, the
+ * latest that makes them at least 15 years old on `today`.
+ */
+export function adultBirthDateFromNik(nik: string, today = new Date()): string {
+  const { day, month, yy } = nikBirthParts(nik);
+  const recent = 2000 + yy;
+  const year = today.getUTCFullYear() - recent >= 15 ? recent : 1900 + yy;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 export const Nik = z.string().superRefine((value, ctx) => {

@@ -10,6 +10,21 @@ export class AccountsRepository {
     return this.prisma.userAccount.findUnique({ where: { username } });
   }
 
+  /** An enabled assistant's account, to hand a family over to. */
+  findAssistant(id: string): Promise<UserAccount | null> {
+    return this.prisma.userAccount.findFirst({ where: { id, role: 'assistant', disabled: false } });
+  }
+
+  /** Display names by account id, for tables of assistants. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const rows = await this.prisma.userAccount.findMany({
+      where: { id: { in: uuids } },
+      select: { id: true, displayName: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.displayName]));
+  }
+
   upsert(account: Omit<UserAccount, 'createdAt' | 'disabled'>): Promise<UserAccount> {
     const { id: _id, username, ...changes } = account;
     return this.prisma.userAccount.upsert({

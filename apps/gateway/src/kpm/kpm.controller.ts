@@ -1,59 +1,134 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ListKpmRequest, RegisterKpmRequest } from '@jembatan/contracts';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  AssessmentInput,
+  ListKpmRequest,
+  MoveStageBody,
+  RecordFollowUpBody,
+  RegisterKpmRequest,
+  TransferKpmBody,
+  UpdateKpmRequest,
+} from '@jembatan/contracts';
+import { DomainError } from '@jembatan/messaging';
 import { z } from 'zod';
-import { CurrentUser, Roles } from '../auth/auth.guard.js';
-import { actorOf, type SessionUser } from '../auth/tokens.js';
+import { Roles } from '../auth/auth.guard.js';
+import { AccountsRepository } from '../auth/accounts.repository.js';
+import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
-import { CorrelationId, IdempotencyKey } from '../common/request-context.js';
+import { Caller, type CallerContext } from '../common/request-context.js';
 
-/** Families (KPM): served by the caseload service over Kafka. */
+const KpmId = { schema: z.uuid() };
+const UpdateBody = UpdateKpmRequest.omit({ kpmId: true });
+
+/** Families (KPM): their records, assessments and moves along the graduation pipeline. */
 @ApiTags('kpm')
 @ApiBearerAuth()
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'On commands: retrying with the same key applies the command once',
+})
 @Controller('api/kpm')
 export class KpmController {
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    private readonly accounts: AccountsRepository,
+  ) {}
 
   @Post()
   @Roles('assistant', 'coordinator', 'admin')
-  @ApiBody({ schema: z.toJSONSchema(RegisterKpmRequest, { io: 'input' }) as object })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key registers once',
-  })
+  @BodySchema(RegisterKpmRequest)
   register(
     @Body({ schema: RegisterKpmRequest }) body: z.input<typeof RegisterKpmRequest>,
-    @CurrentUser() user: SessionUser,
-    @CorrelationId() correlationId: string,
-    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Caller() caller: CallerContext,
   ) {
-    return this.services.call('caseload.kpm.register', body, {
-      actor: actorOf(user),
-      correlationId,
-      ...(idempotencyKey ? { idempotencyKey } : {}),
-    });
+    return this.services.call('caseload.kpm.register', body, caller);
   }
 
   @Get()
   list(
     @Query({ schema: ListKpmRequest }) query: z.input<typeof ListKpmRequest>,
-    @CurrentUser() user: SessionUser,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: CallerContext,
   ) {
-    return this.services.call('caseload.kpm.list', query, { actor: actorOf(user), correlationId });
+    return this.services.call('caseload.kpm.list', query, caller);
   }
 
   @Get(':id')
-  get(
-    @Param('id', { schema: z.uuid() }) kpmId: string,
-    @CurrentUser() user: SessionUser,
-    @CorrelationId() correlationId: string,
+  get(@Param('id', KpmId) kpmId: string, @Caller() caller: CallerContext) {
+    return this.services.call('caseload.kpm.get', { kpmId }, caller);
+  }
+
+  @Patch(':id')
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(UpdateBody)
+  update(
+    @Param('id', KpmId) kpmId: string,
+    @Body({ schema: UpdateBody }) body: z.input<typeof UpdateBody>,
+    @Caller() caller: CallerContext,
   ) {
+    return this.services.call('caseload.kpm.update', { ...body, kpmId }, caller);
+  }
+
+  /** The gateway owns accounts, so it resolves the receiving assistant before caseload decides. */
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @BodySchema(TransferKpmBody)
+  async transfer(
+    @Param('id', KpmId) kpmId: string,
+    @Body({ schema: TransferKpmBody }) body: z.output<typeof TransferKpmBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    const target = await this.accounts.findAssistant(body.toAssistantId).catch(() => null);
+    if (!target) {
+      throw DomainError.invalid([
+        { path: 'toAssistantId', message: 'is not an active assistant account' },
+      ]);
+    }
     return this.services.call(
-      'caseload.kpm.get',
-      { kpmId },
-      { actor: actorOf(user), correlationId },
+      'caseload.kpm.transfer',
+      {
+        kpmId,
+        reason: body.reason,
+        toAssistant: { userId: target.id, regionCode: target.regionCode },
+      },
+      caller,
     );
+  }
+
+  @Post(':id/assessments')
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(AssessmentInput)
+  assess(
+    @Param('id', KpmId) kpmId: string,
+    @Body({ schema: AssessmentInput }) assessment: z.input<typeof AssessmentInput>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('caseload.assessment.record', { kpmId, assessment }, caller);
+  }
+
+  @Post(':id/stage')
+  @HttpCode(200)
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(MoveStageBody)
+  moveStage(
+    @Param('id', KpmId) kpmId: string,
+    @Body({ schema: MoveStageBody }) body: z.input<typeof MoveStageBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('caseload.stage.move', { ...body, kpmId }, caller);
+  }
+
+  @Post(':id/follow-ups/:followUpId')
+  @HttpCode(200)
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(RecordFollowUpBody)
+  recordFollowUp(
+    @Param('id', KpmId) kpmId: string,
+    @Param('followUpId', KpmId) followUpId: string,
+    @Body({ schema: RecordFollowUpBody }) body: z.input<typeof RecordFollowUpBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('caseload.follow-up.record', { ...body, kpmId, followUpId }, caller);
   }
 }

@@ -14,7 +14,7 @@ export function CaseloadPage({ refresh }: { refresh: number }) {
   const [page, setPage] = useState<Page | null>(null);
 
   useEffect(() => {
-    const query = new URLSearchParams({ pageSize: '50', ...(q ? { q } : {}) });
+    const query = new URLSearchParams({ limit: '50', ...(q ? { q } : {}) });
     api<Page>(`/api/kpm?${query}`).then(setPage, () => setPage({ items: [], total: 0 }));
   }, [q, refresh]);
 

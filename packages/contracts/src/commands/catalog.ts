@@ -1,6 +1,24 @@
 import type { z } from 'zod';
 import type { BackendService } from '../services.js';
-import { GetKpm, ListKpm, RegisterKpm } from './caseload.js';
+import {
+  AssistantCaseloads,
+  CreateGroup,
+  GetKpm,
+  ListGroups,
+  ListKpm,
+  RegisterKpm,
+  SetGroupLeader,
+  TransferKpm,
+  UpdateKpm,
+} from './caseload-families.js';
+import {
+  GetCriteria,
+  GraduationBoard,
+  MoveStage,
+  RecordAssessment,
+  RecordFollowUp,
+  SetCriteria,
+} from './caseload-graduation.js';
 import { GetRegionCounts } from './supervision.js';
 
 export interface CommandDefinition<
@@ -19,6 +37,18 @@ export const COMMAND_CATALOG = {
   'caseload.kpm.register': RegisterKpm,
   'caseload.kpm.get': GetKpm,
   'caseload.kpm.list': ListKpm,
+  'caseload.kpm.update': UpdateKpm,
+  'caseload.kpm.transfer': TransferKpm,
+  'caseload.group.create': CreateGroup,
+  'caseload.group.set-leader': SetGroupLeader,
+  'caseload.group.list': ListGroups,
+  'caseload.assistant.caseloads': AssistantCaseloads,
+  'caseload.assessment.record': RecordAssessment,
+  'caseload.stage.move': MoveStage,
+  'caseload.follow-up.record': RecordFollowUp,
+  'caseload.criteria.get': GetCriteria,
+  'caseload.criteria.set': SetCriteria,
+  'caseload.graduation.board': GraduationBoard,
   'supervision.region-counts.get': GetRegionCounts,
 } as const satisfies Record<string, CommandDefinition>;
 

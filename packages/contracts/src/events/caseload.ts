@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CaseKind } from '../caseload/cases.js';
+import { Stage } from '../caseload/graduation.js';
+import { Instrument } from '../caseload/instruments.js';
 import { VillageCode } from '../common.js';
 
 /** A family (KPM) entered an assistant's caseload. No NIK: consumers do not need it. */
@@ -10,3 +13,57 @@ export const KpmRegisteredV1 = z.object({
   registeredAt: z.iso.datetime({ offset: true }),
 });
 export type KpmRegisteredV1 = z.infer<typeof KpmRegisteredV1>;
+
+/** A family's details changed (address, group, household). Lists what changed, not the values. */
+export const KpmUpdatedV1 = z.object({
+  kpmId: z.uuid(),
+  villageCode: VillageCode,
+  previousVillageCode: VillageCode,
+  changed: z.array(z.enum(['phone', 'villageCode', 'address', 'groupId', 'members'])).min(1),
+});
+
+/** A family moved from one assistant's caseload to another's (or entered one). */
+export const AssignmentChangedV1 = z.object({
+  kpmId: z.uuid(),
+  villageCode: VillageCode,
+  fromAssistantId: z.string().min(1).nullable(),
+  toAssistantId: z.string().min(1),
+  reason: z.string(),
+});
+
+export const KpmAssessedV1 = z.object({
+  kpmId: z.uuid(),
+  assessmentId: z.uuid(),
+  instrument: Instrument,
+  instrumentVersion: z.number().int().positive(),
+  assessedOn: z.iso.date(),
+  verified: z.boolean(),
+  readinessScore: z.number().int().min(0).max(100),
+  ready: z.boolean(),
+});
+
+/** A family moved along the graduation pipeline (graduations count towards targets). */
+export const KpmStageChangedV1 = z.object({
+  kpmId: z.uuid(),
+  assistantId: z.string().min(1),
+  villageCode: VillageCode,
+  from: Stage,
+  to: Stage,
+  readinessScore: z.number().int().min(0).max(100),
+  changedAt: z.iso.datetime({ offset: true }),
+});
+
+/** No notes or details: a case can concern a child's protection. */
+export const CaseOpenedV1 = z.object({
+  caseId: z.uuid(),
+  kpmId: z.uuid(),
+  kind: CaseKind,
+  assistantId: z.string().min(1),
+  villageCode: VillageCode,
+  openedAt: z.iso.datetime({ offset: true }),
+});
+
+export const CaseResolvedV1 = CaseOpenedV1.extend({
+  status: z.enum(['resolved', 'closed']),
+  resolvedAt: z.iso.datetime({ offset: true }),
+});

@@ -1,6 +1,19 @@
 import type { z } from 'zod';
 import { TOPICS, type EventTopic } from '../topics.js';
-import { KpmRegisteredV1 } from './caseload.js';
+import {
+  AssignmentChangedV1,
+  CaseOpenedV1,
+  CaseResolvedV1,
+  KpmAssessedV1,
+  KpmRegisteredV1,
+  KpmStageChangedV1,
+  KpmUpdatedV1,
+} from './caseload.js';
+import {
+  CapitalReferralOutcomeV1,
+  P2k2AttendanceRecordedV1,
+  TrainingCompletedV1,
+} from './signals.js';
 
 interface EventDefinition {
   topic: EventTopic;
@@ -12,8 +25,21 @@ interface EventDefinition {
  * the old one: consumers may still receive it from the log.
  */
 export const EVENT_CATALOG = {
-  'kpm.registered': {
-    1: { topic: TOPICS.events.caseload, payload: KpmRegisteredV1 },
+  'kpm.registered': { 1: { topic: TOPICS.events.caseload, payload: KpmRegisteredV1 } },
+  'kpm.updated': { 1: { topic: TOPICS.events.caseload, payload: KpmUpdatedV1 } },
+  'kpm.assessed': { 1: { topic: TOPICS.events.caseload, payload: KpmAssessedV1 } },
+  'kpm.stage-changed': { 1: { topic: TOPICS.events.caseload, payload: KpmStageChangedV1 } },
+  'caseload.assignment-changed': {
+    1: { topic: TOPICS.events.caseload, payload: AssignmentChangedV1 },
+  },
+  'case.opened': { 1: { topic: TOPICS.events.caseload, payload: CaseOpenedV1 } },
+  'case.resolved': { 1: { topic: TOPICS.events.caseload, payload: CaseResolvedV1 } },
+  'p2k2.attendance-recorded': {
+    1: { topic: TOPICS.events.training, payload: P2k2AttendanceRecordedV1 },
+  },
+  'training.completed': { 1: { topic: TOPICS.events.training, payload: TrainingCompletedV1 } },
+  'capital-referral.outcome-recorded': {
+    1: { topic: TOPICS.events.microcredit, payload: CapitalReferralOutcomeV1 },
   },
 } as const satisfies Record<string, Record<number, EventDefinition>>;
 

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { regionsProvider } from '@jembatan/service-kit';
+import { CriteriaRepository } from './graduation/criteria.repository.js';
+import { GraduationHandlers } from './graduation/graduation.handlers.js';
+import { ReadinessService } from './graduation/readiness.service.js';
+import { SignalsHandlers } from './graduation/signals.handlers.js';
+import { GroupsHandlers } from './groups/groups.handlers.js';
+import { FamiliesHandlers } from './families/families.handlers.js';
+import { FamiliesRepository } from './families/families.repository.js';
+import { FamilyListQuery } from './families/family-list.query.js';
+
+/** Families, their groups, assessments and the graduation pipeline: one module, shared repositories. */
+@Module({
+  providers: [
+    regionsProvider,
+    FamiliesRepository,
+    FamilyListQuery,
+    FamiliesHandlers,
+    GroupsHandlers,
+    CriteriaRepository,
+    ReadinessService,
+    GraduationHandlers,
+    SignalsHandlers,
+  ],
+})
+export class CaseloadModule {}

@@ -1,0 +1,122 @@
+import { isWithinRegion, type Actor } from '@jembatan/contracts';
+import { DomainError } from '@jembatan/messaging';
+
+/** What access decisions look at: whose caseload a family is in and where it lives. */
+export interface FamilyScope {
+  assistantId: string;
+  villageCode: string;
+}
+
+const inActorsRegion = (actor: Actor, villageCode: string) =>
+  actor.regionCode !== null && isWithinRegion(villageCode, actor.regionCode);
+
+/**
+ * Who may see a family: its own assistant; coordinators and the Dinas of the region it lives
+ * in; admins. Partners only ever see a family through a consented referral (not here).
+ */
+export function canRead(actor: Actor, family: FamilyScope): boolean {
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'assistant':
+      return family.assistantId === actor.userId;
+    case 'coordinator':
+    case 'dinas':
+      return inActorsRegion(actor, family.villageCode);
+    case 'partner':
+      return false;
+  }
+}
+
+/** Who may change a family's record and move it along the pipeline: its assistant, the region's coordinator, admins. */
+export function canManage(actor: Actor, family: FamilyScope): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role === 'assistant') return family.assistantId === actor.userId;
+  if (actor.role === 'coordinator') return inActorsRegion(actor, family.villageCode);
+  return false;
+}
+
+/** NIK and phone: only the family's own assistant works with them unmasked. */
+export const seesIdentity = (actor: Actor, family: FamilyScope): boolean =>
+  actor.role === 'assistant' && family.assistantId === actor.userId;
+
+export function assertCanRead(actor: Actor, family: FamilyScope): void {
+  if (!canRead(actor, family))
+    throw new DomainError(403, 'forbidden', 'This family is not in your caseload or region');
+}
+
+export function assertCanManage(actor: Actor, family: FamilyScope): void {
+  assertCanRead(actor, family);
+  if (!canManage(actor, family))
+    throw new DomainError(
+      403,
+      'forbidden',
+      "Only the family's assistant or coordinator can change it",
+    );
+}
+
+/** The scope a caseload query is limited to, from who is asking. */
+export function listScope(actor: Actor): { assistantId?: string; regionPrefix?: string } {
+  switch (actor.role) {
+    case 'assistant':
+      return { assistantId: actor.userId };
+    case 'coordinator':
+    case 'dinas':
+      if (actor.regionCode === null)
+        throw new DomainError(403, 'forbidden', 'Your account has no region');
+      return { regionPrefix: actor.regionCode };
+    case 'admin':
+      return {};
+    case 'partner':
+      throw new DomainError(403, 'forbidden', 'Partners see families only through referrals');
+  }
+}
+
+/** Which assistant a new family goes to, or why the actor may not register it. */
+export function assigneeFor(
+  actor: Actor,
+  requested: string | undefined,
+  villageCode: string,
+): string {
+  if (actor.role === 'partner' || actor.role === 'dinas')
+    throw new DomainError(403, 'forbidden', 'Only assistants and coordinators register families');
+  if (actor.role === 'assistant') {
+    if (requested && requested !== actor.userId) {
+      throw new DomainError(
+        403,
+        'forbidden',
+        'Assistants register families into their own caseload only',
+      );
+    }
+    return actor.userId;
+  }
+  if (actor.role !== 'admin' && !inActorsRegion(actor, villageCode)) {
+    throw new DomainError(403, 'forbidden', 'The family lives outside your region');
+  }
+  if (!requested) {
+    throw DomainError.invalid([
+      { path: 'assistantId', message: 'is required when registering on behalf of an assistant' },
+    ]);
+  }
+  return requested;
+}
+
+/** Coordinators move families between assistants within their region; admins anywhere. */
+export function assertCanTransfer(
+  actor: Actor,
+  family: FamilyScope,
+  target: { userId: string; regionCode: string | null },
+): void {
+  if (actor.role !== 'coordinator' && actor.role !== 'admin')
+    throw new DomainError(403, 'forbidden', 'Only coordinators move families between assistants');
+  assertCanManage(actor, family);
+  if (target.userId === family.assistantId)
+    throw DomainError.invalid([
+      { path: 'toAssistantId', message: "is already the family's assistant" },
+    ]);
+  if (
+    actor.role === 'coordinator' &&
+    (target.regionCode === null || !inActorsRegion(actor, target.regionCode))
+  )
+    throw DomainError.invalid([{ path: 'toAssistantId', message: 'works outside your region' }]);
+}

@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type {
+  CapitalReferralOutcomeV1,
+  EventEnvelope,
+  P2k2AttendanceRecordedV1,
+  TrainingCompletedV1,
+} from '@jembatan/contracts';
+import { OnEvent } from '@jembatan/messaging';
+import type { Tx } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { ReadinessService } from './readiness.service.js';
+
+/**
+ * Folds what the training and microcredit services report about a family into its readiness.
+ * Each runs in the consumer's transaction with the event's id recorded, so a redelivered event
+ * changes nothing; an event about a family this service does not know is skipped and logged.
+ */
+@Injectable()
+export class SignalsHandlers {
+  private readonly logger = new Logger('Signals');
+
+  constructor(private readonly readiness: ReadinessService) {}
+
+  private async apply(
+    tx: Tx,
+    kpmId: string,
+    event: EventEnvelope<unknown>,
+    change: Prisma.KpmSignalsUpdateInput,
+    initial: Omit<Prisma.KpmSignalsUncheckedCreateInput, 'kpmId'>,
+  ): Promise<void> {
+    const family = await tx.kpm.findUnique({ where: { id: kpmId }, select: { id: true } });
+    if (!family) {
+      this.logger.warn(`${event.type} ${event.id} is about unknown family ${kpmId}; skipped`);
+      return;
+    }
+    await tx.kpmSignals.upsert({ where: { kpmId }, create: { kpmId, ...initial }, update: change });
+    await this.readiness.refresh(tx, kpmId);
+  }
+
+  @OnEvent('p2k2.attendance-recorded', 1)
+  async onAttendance(event: EventEnvelope<P2k2AttendanceRecordedV1>, tx: Tx): Promise<void> {
+    const attended = event.payload.attended ? 1 : 0;
+    await this.apply(
+      tx,
+      event.payload.kpmId,
+      event,
+      { p2k2Held: { increment: 1 }, p2k2Attended: { increment: attended } },
+      { p2k2Held: 1, p2k2Attended: attended },
+    );
+  }
+
+  @OnEvent('training.completed', 1)
+  async onTrainingCompleted(event: EventEnvelope<TrainingCompletedV1>, tx: Tx): Promise<void> {
+    const lastTraining = `${event.payload.title} (${event.payload.completedOn})`;
+    await this.apply(
+      tx,
+      event.payload.kpmId,
+      event,
+      { trainingsCompleted: { increment: 1 }, lastTraining },
+      { trainingsCompleted: 1, lastTraining },
+    );
+  }
+
+  @OnEvent('capital-referral.outcome-recorded', 1)
+  async onCapitalOutcome(event: EventEnvelope<CapitalReferralOutcomeV1>, tx: Tx): Promise<void> {
+    const at = new Date(event.payload.recordedAt);
+    const existing = await tx.kpmSignals.findUnique({ where: { kpmId: event.payload.kpmId } });
+    // Outcomes can arrive out of order across referrals; the newest one stands.
+    if (existing?.capitalOutcomeAt && existing.capitalOutcomeAt > at) return;
+    const outcome = { capitalOutcome: event.payload.outcome, capitalOutcomeAt: at };
+    await this.apply(tx, event.payload.kpmId, event, outcome, outcome);
+  }
+}

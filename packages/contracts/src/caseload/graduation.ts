@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** Where a family stands on the way out of PKH. */
+export const STAGES = [
+  'active',
+  'potential',
+  'candidate',
+  'graduated-self-reliant',
+  'graduated-natural',
+  'exited',
+] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+export const CLOSED_STAGES: readonly Stage[] = [
+  'graduated-self-reliant',
+  'graduated-natural',
+  'exited',
+];
+export const isClosedStage = (stage: Stage): boolean => CLOSED_STAGES.includes(stage);
+
+/**
+ * The moves the pipeline allows. A family is brokered as it goes active → potential →
+ * candidate and graduates self-reliant only from candidate; natural graduation (no longer
+ * eligible) and exit can happen from any open stage. Closed stages are final.
+ */
+export const STAGE_TRANSITIONS: Record<Stage, readonly Stage[]> = {
+  active: ['potential', 'graduated-natural', 'exited'],
+  potential: ['active', 'candidate', 'graduated-natural', 'exited'],
+  candidate: ['active', 'potential', 'graduated-self-reliant', 'graduated-natural', 'exited'],
+  'graduated-self-reliant': [],
+  'graduated-natural': [],
+  exited: [],
+};
+
+/** Months after a graduation at which the assistant checks in on the family. */
+export const FOLLOW_UP_MONTHS = [3, 6, 12] as const;
+
+/**
+ * The graduation criteria the platform can evaluate. A region chooses which apply, how much
+ * each weighs, whether it is essential, and what evidence it needs.
+ */
+export const CRITERION_KEYS = [
+  'income-per-capita',
+  'two-income-sources',
+  'regular-meals',
+  'savings',
+  'decent-housing',
+  'children-in-school',
+  'business-running',
+  'business-profitable',
+  'business-growing',
+  'motivation',
+  'p2k2-attendance',
+  'training-completed',
+  'capital-repaying',
+] as const;
+export const CriterionKey = z.enum(CRITERION_KEYS);
+export type CriterionKey = z.infer<typeof CriterionKey>;
+
+/**
+ * Essential criteria must all be met to graduate self-reliant; conditional ones add to the
+ * score. Evidence `verified` counts an answer only from an assessment the assistant verified
+ * (home visit, documents); `self-reported` accepts the family's word.
+ */
+export const Criterion = z.strictObject({
+  key: CriterionKey,
+  kind: z.enum(['essential', 'conditional']),
+  weight: z.number().int().min(1).max(10),
+  evidence: z.enum(['self-reported', 'verified']),
+  /** The threshold for criteria that have one (rupiah per person, meals a day, share of sessions). */
+  threshold: z.number().nonnegative().optional(),
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const CriteriaSet = z
+  .strictObject({
+    criteria: z.array(Criterion).min(1).max(CRITERION_KEYS.length),
+    /** Score (0-100) from which a family is shown as ready, once the essentials are met. */
+    readyScore: z.number().int().min(0).max(100),
+  })
+  .superRefine((set, ctx) => {
+    const seen = new Set<string>();
+    set.criteria.forEach((criterion, index) => {
+      if (seen.has(criterion.key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', index, 'key'],
+          message: 'appears twice',
+        });
+      seen.add(criterion.key);
+    });
+  });
+export type CriteriaSet = z.infer<typeof CriteriaSet>;
+
+/** One criterion as evaluated for one family: the explanation behind the score. */
+export const ReadinessFactor = z.object({
+  key: CriterionKey,
+  kind: z.enum(['essential', 'conditional']),
+  weight: z.number(),
+  evidence: z.enum(['self-reported', 'verified']),
+  met: z.boolean(),
+  /** What was observed, e.g. "Rp 850.000 per person" or "no verified socio-economic assessment". */
+  observed: z.string(),
+  /** Where it came from: an assessment date, P2K2 attendance, a referral outcome. */
+  source: z.string().nullable(),
+});
+export type ReadinessFactor = z.infer<typeof ReadinessFactor>;
+
+export const Readiness = z.object({
+  score: z.number().int().min(0).max(100),
+  essentialsMet: z.boolean(),
+  ready: z.boolean(),
+  readyScore: z.number().int(),
+  criteriaRegion: z.string(),
+  factors: z.array(ReadinessFactor),
+});
+export type Readiness = z.infer<typeof Readiness>;
