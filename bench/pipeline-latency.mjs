@@ -10,7 +10,6 @@
 //   BENCH_COMMAND_RATE (commands/s, 100)
 // Results go to bench/results/pipeline-latency-<rate>eps.json.
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +18,7 @@ import pg from 'pg';
 import { syntheticNik } from '@jembatan/infra/fixtures';
 import { kafkaVersion } from '@jembatan/infra/kafka';
 import { startStack } from '@jembatan/infra/stack';
+import { machine, summarise } from './lib/stats.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -38,20 +38,6 @@ const ASSISTANT = {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.timeOrigin + performance.now();
-
-/** Percentiles by nearest rank, in ms with two decimals. */
-function summarise(samples) {
-  const sorted = Float64Array.from(samples).sort();
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  const round = (value) => Math.round(value * 100) / 100;
-  return {
-    count: sorted.length,
-    p50: round(at(50)),
-    p95: round(at(95)),
-    p99: round(at(99)),
-    max: round(sorted[sorted.length - 1]),
-  };
-}
 
 /** Calls `fire(i)` for i = 0..rate*seconds-1 on schedule; returns the rate actually achieved. */
 async function paced(rate, seconds, fire) {
@@ -325,12 +311,7 @@ try {
   console.log(`commands at ${COMMAND_RATE}/s: round trip ${JSON.stringify(commands.roundTrip)}`);
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model,
-      node: process.version,
-      kafka: kafkaVersion(),
-    },
+    machine: { ...machine(), kafka: kafkaVersion() },
     rate: RATE,
     seconds: SECONDS,
     rawKafka: raw,

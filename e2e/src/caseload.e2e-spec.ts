@@ -650,3 +650,138 @@ describe('assessments and the graduation pipeline', () => {
     await producer.disconnect();
   });
 });
+
+describe('cases, benefits and compliance', () => {
+  interface CaseBody {
+    id: string;
+    status: string;
+    notes: { text: string; status: string | null }[];
+  }
+
+  it('works a case through its statuses and keeps child protection from the Dinas', async () => {
+    const profile = await register(assistant);
+    const opened = await assistant.request<CaseBody>('POST', `/api/kpm/${profile.id}/cases`, {
+      kind: 'zero-balance',
+      summary: 'Tahap 3 not credited to the KKS account',
+    });
+    expect(opened.status).toBe(201);
+    const noted = await assistant.request<CaseBody>('POST', `/api/cases/${opened.body.id}/notes`, {
+      note: 'Reported to the bank branch with the card',
+      status: 'referred',
+    });
+    expect(noted.status).toBe(200);
+    const resolved = await assistant.request<CaseBody>(
+      'POST',
+      `/api/cases/${opened.body.id}/notes`,
+      {
+        note: 'Balance credited after the bank fixed the account',
+        status: 'resolved',
+      },
+    );
+    expect(resolved.body.status).toBe('resolved');
+    expect(resolved.body.notes.map((n) => n.status)).toEqual(['referred', 'resolved']);
+    const reopen = await assistant.request('POST', `/api/cases/${opened.body.id}/notes`, {
+      note: 'Trying to reopen',
+      status: 'open',
+    });
+    expect(reopen.status).toBe(409);
+    expect(
+      await count(
+        'outbox_event',
+        "key = $1 AND envelope->>'type' IN ('case.opened', 'case.resolved')",
+        [profile.id],
+      ),
+    ).toBe(2);
+
+    const protection = await assistant.request<CaseBody>('POST', `/api/kpm/${profile.id}/cases`, {
+      kind: 'child-protection',
+      summary: 'Signs of neglect reported by a neighbour',
+    });
+    expect(protection.status).toBe(201);
+    const dinasView = await dinas.request<{ cases: { kind: string }[] }>(
+      'GET',
+      `/api/kpm/${profile.id}`,
+    );
+    expect(dinasView.body.cases.map((c) => c.kind)).toEqual(['zero-balance']);
+    const coordinatorView = await coordinator.request<{ cases: { kind: string }[] }>(
+      'GET',
+      `/api/kpm/${profile.id}`,
+    );
+    expect(coordinatorView.body.cases.map((c) => c.kind).sort()).toEqual([
+      'child-protection',
+      'zero-balance',
+    ]);
+    const dinasList = await dinas.request<{ items: { id: string }[] }>(
+      'GET',
+      `/api/cases?kpmId=${profile.id}`,
+    );
+    expect(dinasList.body.items.map((c) => c.id)).toEqual([opened.body.id]);
+    expect(
+      (await dinas.request('POST', `/api/cases/${protection.body.id}/notes`, { note: 'Looking' }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('flags saldo nol, a card held by the assistant, and non-compliance with its reason', async () => {
+    const profile = await register(assistant, { pkhEntryYear: 2024 });
+    const url = `/api/kpm/${profile.id}/disbursements`;
+    const stage = (stageNo: number, amount: number, cardHolder = 'family') => ({
+      year: 2026,
+      stage: stageNo,
+      amount,
+      disbursedOn: `2026-0${stageNo * 3}-20`,
+      cardHolder,
+    });
+    await assistant.request('POST', url, stage(1, 750_000));
+    const gap = await assistant.request<{ flags: string[] }>('POST', url, stage(3, 750_000));
+    expect(gap.body.flags).toEqual(['missed-stage']); // tahap 2 has no record
+    expect(
+      (await assistant.request<{ flags: string[] }>('POST', url, stage(2, 750_000))).body.flags,
+    ).toEqual([]);
+    const zero = await assistant.request<{ flags: string[] }>(
+      'POST',
+      url,
+      stage(3, 0, 'assistant'),
+    );
+    expect(zero.body.flags).toEqual(['zero-balance', 'card-misheld']);
+    const flagged = await assistant.request<Page>(
+      'GET',
+      `/api/kpm?flag=card-misheld&q=${(await assistant.request<Profile>('GET', `/api/kpm/${profile.id}`)).body.nik}`,
+    );
+    expect(flagged.body.items.map((i) => i.id)).toEqual([profile.id]);
+
+    const noReason = await assistant.request<ErrorBody>(
+      'POST',
+      `/api/kpm/${profile.id}/compliance`,
+      {
+        period: '2026-10',
+        education: { met: false },
+      },
+    );
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields?.map((f) => f.path)).toEqual(['education.reason']);
+    const missed = await assistant.request<{ flags: string[] }>(
+      'POST',
+      `/api/kpm/${profile.id}/compliance`,
+      {
+        period: '2026-10',
+        education: { met: false, reason: 'Putri absent 9 days in October' },
+        health: { met: true },
+      },
+    );
+    expect(missed.status).toBe(200);
+    expect(missed.body.flags).toContain('non-compliant');
+    expect(await count('kpm_audit', "kpm_id = $1 AND action = 'non-compliant'", [profile.id])).toBe(
+      1,
+    );
+    const fixed = await assistant.request<{ flags: string[] }>(
+      'POST',
+      `/api/kpm/${profile.id}/compliance`,
+      {
+        period: '2026-11',
+        education: { met: true },
+      },
+    );
+    expect(fixed.body.flags).not.toContain('non-compliant');
+  });
+});

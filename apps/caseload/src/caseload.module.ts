@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { regionsProvider } from '@jembatan/service-kit';
+import { BenefitsHandlers } from './benefits/benefits.handlers.js';
+import { CasesHandlers } from './cases/cases.handlers.js';
 import { CriteriaRepository } from './graduation/criteria.repository.js';
 import { GraduationHandlers } from './graduation/graduation.handlers.js';
 import { ReadinessService } from './graduation/readiness.service.js';
@@ -21,6 +23,8 @@ import { FamilyListQuery } from './families/family-list.query.js';
     ReadinessService,
     GraduationHandlers,
     SignalsHandlers,
+    CasesHandlers,
+    BenefitsHandlers,
   ],
 })
 export class CaseloadModule {}

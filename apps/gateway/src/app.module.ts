@@ -10,7 +10,8 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './common/config.js';
 import { Services } from './common/rpc.provider.js';
 import { PrismaService } from './database/prisma.service.js';
 import { GraduationController } from './graduation/graduation.controller.js';
-import { GroupsController } from './groups/groups.controller.js';
+import { CasesController } from './caseload/cases.controller.js';
+import { GroupsController } from './caseload/groups.controller.js';
 import { KpmController } from './kpm/kpm.controller.js';
 import { RegionsController } from './regions/regions.controller.js';
 
@@ -32,6 +33,7 @@ export class AppModule {
         AuthController,
         KpmController,
         GroupsController,
+        CasesController,
         GraduationController,
         RegionsController,
       ],

@@ -17,4 +17,5 @@ export * from './commands/rpc.js';
 export * from './commands/catalog.js';
 export * from './commands/caseload-families.js';
 export * from './commands/caseload-graduation.js';
+export * from './commands/caseload-cases.js';
 export * from './commands/supervision.js';

@@ -13,6 +13,9 @@ export const PROFILE_INCLUDE = {
   followUps: { orderBy: { monthsAfter: 'asc' } },
   assessments: { orderBy: [{ assessedOn: 'desc' }, { recordedAt: 'desc' }] },
   signals: true,
+  cases: { orderBy: { openedAt: 'desc' }, include: { notes: { orderBy: { at: 'asc' } } } },
+  disbursements: { orderBy: [{ year: 'asc' }, { stage: 'asc' }] },
+  complianceChecks: { orderBy: { period: 'desc' }, take: 12 },
 } as const satisfies Prisma.KpmInclude;
 
 export type FamilyProfile = Prisma.KpmGetPayload<{ include: typeof PROFILE_INCLUDE }>;

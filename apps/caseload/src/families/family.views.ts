@@ -13,7 +13,9 @@ import {
   type Readiness,
   type Stage,
 } from '@jembatan/contracts';
-import type { Assessment } from '../generated/prisma/client.js';
+import { canSeeCase } from '../cases/case.access.js';
+import { toCaseView } from '../cases/case.views.js';
+import type { Assessment, ComplianceCheck, Disbursement } from '../generated/prisma/client.js';
 import { seesIdentity } from './family.access.js';
 import type { FamilyProfile } from './families.repository.js';
 
@@ -87,6 +89,22 @@ export function toAssessmentView(assessment: Assessment): AssessmentView {
   };
 }
 
+export const toDisbursementView = (d: Disbursement) => ({
+  year: d.year,
+  stage: d.stage,
+  amount: d.amount,
+  disbursedOn: day(d.disbursedOn),
+  cardHolder: d.cardHolder as 'family' | 'assistant' | 'group-leader' | 'other',
+  recordedBy: d.recordedBy,
+});
+
+export const toComplianceView = (check: ComplianceCheck) => ({
+  period: check.period,
+  conditions: check.conditions as Record<string, { met: boolean; reason?: string }>,
+  compliant: check.compliant,
+  recordedBy: check.recordedBy,
+});
+
 /** The whole profile; NIKs and the phone are masked unless the caller is the family's assistant. */
 export function toProfile(family: FamilyProfile, readiness: Readiness, actor: Actor): KpmView {
   const identity = seesIdentity(actor, family);
@@ -141,5 +159,8 @@ export function toProfile(family: FamilyProfile, readiness: Readiness, actor: Ac
     })),
     assessments: family.assessments.map(toAssessmentView),
     readiness,
+    cases: family.cases.filter((c) => canSeeCase(actor, family, c.kind)).map(toCaseView),
+    disbursements: family.disbursements.map(toDisbursementView),
+    compliance: family.complianceChecks.map(toComplianceView),
   };
 }

@@ -2,6 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   AssessmentInput,
+  ComplianceBody,
+  DisbursementBody,
+  OpenCaseBody,
   ListKpmRequest,
   MoveStageBody,
   RecordFollowUpBody,
@@ -130,5 +133,40 @@ export class KpmController {
     @Caller() caller: CallerContext,
   ) {
     return this.services.call('caseload.follow-up.record', { ...body, kpmId, followUpId }, caller);
+  }
+
+  @Post(':id/cases')
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(OpenCaseBody)
+  openCase(
+    @Param('id', KpmId) kpmId: string,
+    @Body({ schema: OpenCaseBody }) body: z.input<typeof OpenCaseBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('caseload.case.open', { ...body, kpmId }, caller);
+  }
+
+  @Post(':id/disbursements')
+  @HttpCode(200)
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(DisbursementBody)
+  recordDisbursement(
+    @Param('id', KpmId) kpmId: string,
+    @Body({ schema: DisbursementBody }) body: z.input<typeof DisbursementBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('caseload.benefit.record', { ...body, kpmId }, caller);
+  }
+
+  @Post(':id/compliance')
+  @HttpCode(200)
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(ComplianceBody)
+  recordCompliance(
+    @Param('id', KpmId) kpmId: string,
+    @Body({ schema: ComplianceBody }) body: z.input<typeof ComplianceBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('caseload.compliance.record', { ...body, kpmId }, caller);
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MemberInput, MemberView } from '../caseload/family.js';
 import { Readiness, Stage } from '../caseload/graduation.js';
 import { AssessmentView } from '../caseload/instruments.js';
+import { CaseView, ComplianceView, DisbursementView } from './caseload-cases.js';
 import { RegionCode, VillageCode } from '../common.js';
 import { Nik, PhoneNumber } from '../identity.js';
 import type { CommandDefinition } from './catalog.js';
@@ -123,6 +124,10 @@ export const KpmView = KpmSummary.extend({
   followUps: z.array(FollowUp),
   assessments: z.array(AssessmentView),
   readiness: Readiness,
+  /** Child protection cases only for the family's assistant, coordinators and admins. */
+  cases: z.array(CaseView),
+  disbursements: z.array(DisbursementView),
+  compliance: z.array(ComplianceView),
 });
 export type KpmView = z.infer<typeof KpmView>;
 

@@ -12,6 +12,13 @@ import {
   UpdateKpm,
 } from './caseload-families.js';
 import {
+  ListCases,
+  OpenCase,
+  RecordCompliance,
+  RecordDisbursement,
+  UpdateCase,
+} from './caseload-cases.js';
+import {
   GetCriteria,
   GraduationBoard,
   MoveStage,
@@ -49,6 +56,11 @@ export const COMMAND_CATALOG = {
   'caseload.criteria.get': GetCriteria,
   'caseload.criteria.set': SetCriteria,
   'caseload.graduation.board': GraduationBoard,
+  'caseload.case.open': OpenCase,
+  'caseload.case.update': UpdateCase,
+  'caseload.case.list': ListCases,
+  'caseload.benefit.record': RecordDisbursement,
+  'caseload.compliance.record': RecordCompliance,
   'supervision.region-counts.get': GetRegionCounts,
 } as const satisfies Record<string, CommandDefinition>;
 

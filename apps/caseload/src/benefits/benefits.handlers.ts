@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import type { CommandPayload, CommandResponse } from '@jembatan/contracts';
+import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
+import type { Tx } from '../database/prisma.service.js';
+import { assertCanManage } from '../families/family.access.js';
+import { FamiliesRepository } from '../families/families.repository.js';
+import { flagsOf, toComplianceView, toDisbursementView } from '../families/family.views.js';
+import { benefitFlags } from './benefit-flags.js';
+
+/** Benefit monitoring (disbursement stages, the KKS card) and monthly compliance checks. */
+@Injectable()
+export class BenefitsHandlers {
+  constructor(private readonly families: FamiliesRepository) {}
+
+  private async family(tx: Tx, kpmId: string, actor: CommandContext['actor']) {
+    const family = await this.families.lock(tx, kpmId);
+    if (!family) throw new DomainError(404, 'not-found', 'No such family');
+    assertCanManage(actor, family);
+    return family;
+  }
+
+  @HandleCommand('caseload.benefit.record')
+  async recordDisbursement(
+    input: CommandPayload<'caseload.benefit.record'>,
+    context: CommandContext<Tx>,
+  ): Promise<CommandResponse<'caseload.benefit.record'>> {
+    const { actor, tx } = context;
+    const family = await this.family(tx, input.kpmId, actor);
+    const { kpmId, ...record } = input;
+    const data = {
+      ...record,
+      disbursedOn: new Date(`${record.disbursedOn}T00:00:00Z`),
+      recordedBy: actor.userId,
+    };
+    await tx.disbursement.upsert({
+      where: { kpmId_year_stage: { kpmId, year: record.year, stage: record.stage } },
+      create: { kpmId, ...data },
+      update: data,
+    });
+    const disbursements = await tx.disbursement.findMany({
+      where: { kpmId },
+      orderBy: [{ year: 'asc' }, { stage: 'asc' }],
+    });
+    const flags = benefitFlags(disbursements);
+    const updated = await tx.kpm.update({
+      where: { id: kpmId },
+      data: {
+        zeroBalance: flags.zeroBalance,
+        cardMisheld: flags.cardMisheld,
+        missedStage: flags.missedStage,
+      },
+      include: { group: true },
+    });
+    if (flags.zeroBalance !== family.zeroBalance || flags.cardMisheld !== family.cardMisheld) {
+      await this.families.audit(tx, kpmId, {
+        action: 'benefit-flags',
+        reason: `stage ${record.year}-${record.stage}: ${flags.zeroBalance ? 'saldo nol' : 'credited'}, card held by ${record.cardHolder}`,
+        actor,
+        correlationId: context.correlationId,
+      });
+    }
+    return { flags: flagsOf(updated), disbursements: disbursements.map(toDisbursementView) };
+  }
+
+  @HandleCommand('caseload.compliance.record')
+  async recordCompliance(
+    input: CommandPayload<'caseload.compliance.record'>,
+    context: CommandContext<Tx>,
+  ): Promise<CommandResponse<'caseload.compliance.record'>> {
+    const { actor, tx } = context;
+    const family = await this.family(tx, input.kpmId, actor);
+    const { kpmId, period, ...conditions } = input;
+    const compliant = Object.values(conditions).every((condition) => condition.met);
+    const data = { conditions, compliant, recordedBy: actor.userId, recordedAt: new Date() };
+    await tx.complianceCheck.upsert({
+      where: { kpmId_period: { kpmId, period } },
+      create: { kpmId, period, ...data },
+      update: data,
+    });
+    const checks = await tx.complianceCheck.findMany({
+      where: { kpmId },
+      orderBy: { period: 'desc' },
+      take: 12,
+    });
+    const latestCompliant = checks[0]?.compliant ?? true;
+    const updated = await tx.kpm.update({
+      where: { id: kpmId },
+      data: { nonCompliant: !latestCompliant },
+      include: { group: true },
+    });
+    if (family.nonCompliant === latestCompliant) {
+      const unmet = Object.entries(conditions)
+        .filter(([, c]) => !c.met)
+        .map(([name, c]) => `${name}: ${c.reason}`);
+      await this.families.audit(tx, kpmId, {
+        action: latestCompliant ? 'compliant' : 'non-compliant',
+        reason: latestCompliant ? `verified ${period}` : `${period}: ${unmet.join('; ')}`,
+        actor,
+        correlationId: context.correlationId,
+      });
+    }
+    return { flags: flagsOf(updated), checks: checks.map(toComplianceView) };
+  }
+}
