@@ -98,11 +98,11 @@ async function seed(db) {
     `WITH families AS (
        INSERT INTO caseload.kpm (id, head_name, nik, village_code, address, pkh_entry_year, assistant_id,
                                  stage, readiness_score, ready, registered_at)
-       SELECT md5('bench-kpm-' || n)::uuid,
+       SELECT gen_random_uuid(),
               ($1::text[])[1 + (n * 7) % 20] || ' ' || ($2::text[])[1 + (n * 13) % 20] || ' ' || n,
               '32' || lpad(n::text, 14, '0'),
               CASE WHEN n < $5 THEN ($4::text[])[1 + n % cardinality($4::text[])]
-                   ELSE ($3::text[])[1 + (n * 7919) % cardinality($3::text[])] END,
+                   ELSE ($3::text[])[1 + ((n::bigint * 7919) % cardinality($3::text[]))::int] END,
               'Jl. Contoh No. ' || (n % 200 + 1),
               2010 + n % 16,
               CASE WHEN n < $5 THEN $6 ELSE 'bench-assistant-' || (n / $5) END,

@@ -9,7 +9,7 @@ export interface ApiResponse<T = unknown> {
 export class GatewayClient {
   constructor(
     readonly baseUrl: string,
-    private token?: string,
+    readonly token?: string,
   ) {}
 
   async login(username: string, password = 'jembatan123'): Promise<GatewayClient> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@jembatan/contracts';
 import kafkajs from 'kafkajs';
 import { GatewayClient, eventually, family } from './api.js';
+import { familyImportLines } from '@jembatan/infra/fixtures';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 
 // The caseload workflows through the gateway against the real services: households, search,
@@ -783,5 +784,114 @@ describe('cases, benefits and compliance', () => {
       },
     );
     expect(fixed.body.flags).not.toContain('non-compliant');
+  });
+});
+
+describe('CSV import', () => {
+  interface ImportBody {
+    id: string;
+    status: string;
+    rowsReceived: number;
+    rowsInserted: number;
+    rowsAlreadyRegistered: number;
+    rowsInvalid: number;
+    errors: number;
+    failure: string | null;
+  }
+  const villages = ['31.75.01.1002', '31.75.01.1004', '31.75.01.1005'];
+  const offset = 2_000_000 + Math.floor(Math.random() * 1_000_000);
+  const csv = [...familyImportLines(500, villages, { invalidEvery: 50, offset })].join('\n');
+
+  const upload = (client: GatewayClient, body: string, query = '') =>
+    client.request<ImportBody & ErrorBody>(
+      'POST',
+      `/api/imports?fileName=keluarga.csv${query}`,
+      body,
+      {
+        'content-type': 'text/csv',
+      },
+    );
+  const finished = (client: GatewayClient, id: string) =>
+    eventually(
+      async () => (await client.request<ImportBody>('GET', `/api/imports/${id}`)).body,
+      (job) => job.status === 'completed' || job.status === 'failed',
+      60_000,
+    );
+  const matramanCount = async () =>
+    (await dinas.request<{ total: number }>('GET', '/api/regions/kpm-counts?regionCode=31.75.01'))
+      .body.total;
+
+  it('adds the valid rows, reports the invalid ones by line and field, and counts them per region', async () => {
+    const countedBefore = await matramanCount();
+    const started = await upload(assistant, csv);
+    expect(started.status).toBe(202);
+    const job = await finished(assistant, started.body.id);
+    expect(job).toMatchObject({
+      status: 'completed',
+      rowsReceived: 500,
+      rowsInserted: 490,
+      rowsInvalid: 10,
+    });
+    expect(await count('kpm', 'import_id = $1', [job.id])).toBe(490);
+    expect(
+      await count('kpm_member', 'kpm_id IN (SELECT id FROM caseload.kpm WHERE import_id = $1)', [
+        job.id,
+      ]),
+    ).toBe(490);
+
+    const report = await fetch(`${stack.gatewayUrl}/api/imports/${job.id}/errors.csv`, {
+      headers: { authorization: `Bearer ${assistant.token}` },
+    });
+    expect(report.status).toBe(200);
+    const lines = (await report.text()).trim().split('\n');
+    expect(lines[0]).toBe('line,field,reason');
+    expect(lines).toContain('51,nik_pengurus,must be exactly 16 digits'); // row 50 is on line 51
+    expect(lines).toContain('101,kode_kelurahan,is not a village in idn-area-data');
+    expect(lines).toContain('151,nama_pengurus,must have 2-120 characters');
+    expect(
+      lines.some((line) => line.startsWith('201,nik_pengurus,repeats the NIK of line 200')),
+    ).toBe(true);
+    expect(await eventually(matramanCount, (n) => n === countedBefore + 490)).toBe(
+      countedBefore + 490,
+    );
+
+    // Someone else's import is not visible; the assistant's list now holds the families.
+    expect((await otherAssistant.request('GET', `/api/imports/${job.id}`)).status).toBe(404);
+    const listed = await assistant.request<Page>('GET', '/api/kpm?q=Rahayu 12&limit=5');
+    expect(listed.body.total).toBeGreaterThan(0);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const [families, assignments] = [await count('kpm'), await count('kpm_assignment')];
+    const again = await upload(assistant, csv);
+    expect(again.status).toBe(202);
+    const job = await finished(assistant, again.body.id);
+    expect(job).toMatchObject({
+      status: 'completed',
+      rowsInserted: 0,
+      rowsAlreadyRegistered: 490,
+      rowsInvalid: 10,
+    });
+    expect([await count('kpm'), await count('kpm_assignment')]).toEqual([families, assignments]);
+  });
+
+  it('refuses a file without the required columns, and callers who may not import', async () => {
+    const before = await count('kpm');
+    const missing = await upload(assistant, 'nik_pengurus,alamat\n3175014101000001,Jl. Contoh');
+    expect(missing.status).toBe(400);
+    expect(missing.body.fields?.map((f) => f.path)).toEqual([
+      'header.nama_pengurus',
+      'header.kode_kelurahan',
+      'header.tahun_masuk_pkh',
+    ]);
+    expect((await upload(coordinator, csv)).status).toBe(400); // names no assistant
+    expect((await upload(partner, csv)).status).toBe(403);
+    const forOther = await upload(
+      coordinator,
+      csv,
+      `&assistantId=00000000-0000-4000-8000-000000000005`,
+    );
+    expect(forOther.status).toBe(400); // that assistant works in Depok
+    expect(await count('kpm')).toBe(before);
   });
 });

@@ -1,1 +1,7 @@
 export function syntheticNik(district: string, n: number): string;
+export declare const IMPORT_HEADER: string;
+export declare function familyImportLines(
+  count: number,
+  villages: string[],
+  options?: { invalidEvery?: number; offset?: number },
+): Generator<string>;

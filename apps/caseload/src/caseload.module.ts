@@ -6,6 +6,10 @@ import { CriteriaRepository } from './graduation/criteria.repository.js';
 import { GraduationHandlers } from './graduation/graduation.handlers.js';
 import { ReadinessService } from './graduation/readiness.service.js';
 import { SignalsHandlers } from './graduation/signals.handlers.js';
+import { ImportRunner } from './imports/import.runner.js';
+import { ImportsHttpController } from './imports/imports.controller.js';
+import { ImportsHandlers } from './imports/imports.handlers.js';
+import { internalSecretProvider } from './imports/internal-secret.js';
 import { GroupsHandlers } from './groups/groups.handlers.js';
 import { FamiliesHandlers } from './families/families.handlers.js';
 import { FamiliesRepository } from './families/families.repository.js';
@@ -13,6 +17,7 @@ import { FamilyListQuery } from './families/family-list.query.js';
 
 /** Families, their groups, assessments and the graduation pipeline: one module, shared repositories. */
 @Module({
+  controllers: [ImportsHttpController],
   providers: [
     regionsProvider,
     FamiliesRepository,
@@ -25,6 +30,9 @@ import { FamilyListQuery } from './families/family-list.query.js';
     SignalsHandlers,
     CasesHandlers,
     BenefitsHandlers,
+    ImportRunner,
+    ImportsHandlers,
+    internalSecretProvider,
   ],
 })
 export class CaseloadModule {}

@@ -12,6 +12,7 @@ import { PrismaService } from './database/prisma.service.js';
 import { GraduationController } from './graduation/graduation.controller.js';
 import { CasesController } from './caseload/cases.controller.js';
 import { GroupsController } from './caseload/groups.controller.js';
+import { ImportsController } from './imports/imports.controller.js';
 import { KpmController } from './kpm/kpm.controller.js';
 import { RegionsController } from './regions/regions.controller.js';
 
@@ -34,6 +35,7 @@ export class AppModule {
         KpmController,
         GroupsController,
         CasesController,
+        ImportsController,
         GraduationController,
         RegionsController,
       ],

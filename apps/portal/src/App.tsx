@@ -2,19 +2,22 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, session } from './api/client';
 import { setLanguage } from './i18n';
+import { BoardPage } from './pages/BoardPage';
 import { CaseloadPage } from './pages/CaseloadPage';
+import { FamilyPage } from './pages/FamilyPage';
+import { ImportPage } from './pages/ImportPage';
 import { LoginPage, type SignedInUser } from './pages/LoginPage';
 import { RegionCountsPage } from './pages/RegionCountsPage';
 import { RegisterKpmPage } from './pages/RegisterKpmPage';
 
-type View = 'caseload' | 'register' | 'regions';
+type View = 'caseload' | 'board' | 'register' | 'import' | 'regions';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
-  assistant: ['caseload', 'register', 'regions'],
-  coordinator: ['regions', 'caseload', 'register'],
-  dinas: ['regions', 'caseload'],
-  admin: ['regions', 'caseload', 'register'],
+  assistant: ['caseload', 'board', 'register', 'import', 'regions'],
+  coordinator: ['regions', 'caseload', 'board', 'register', 'import'],
+  dinas: ['regions', 'caseload', 'board'],
+  admin: ['regions', 'caseload', 'board', 'register', 'import'],
   partner: [],
 };
 
@@ -23,6 +26,22 @@ export function App() {
   const [user, setUser] = useState<SignedInUser | null>(null);
   const [view, setView] = useState<View>('caseload');
   const [refresh, setRefresh] = useState(0);
+  // A family's profile is addressable (#/kpm/<id>) so it can be bookmarked and shared.
+  const [family, setFamily] = useState<string | null>(() => familyInHash());
+
+  useEffect(() => {
+    const onHash = () => setFamily(familyInHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const open = (kpmId: string) => {
+    window.location.hash = `#/kpm/${kpmId}`;
+  };
+  const go = (name: View) => {
+    window.location.hash = '';
+    setView(name);
+  };
 
   useEffect(() => {
     if (session.token()) api<SignedInUser>('/api/auth/me').then(signIn, () => session.clear());
@@ -55,8 +74,8 @@ export function App() {
               <button
                 key={name}
                 type="button"
-                aria-current={view === name}
-                onClick={() => setView(name)}
+                aria-current={!family && view === name}
+                onClick={() => go(name)}
               >
                 {t(`nav.${name}`)}
               </button>
@@ -76,14 +95,28 @@ export function App() {
       </header>
       <main>
         {!user && <LoginPage onSignedIn={signIn} />}
-        {user && view === 'caseload' && <CaseloadPage refresh={refresh} />}
-        {user && view === 'register' && (
+        {user && family && (
+          <FamilyPage
+            kpmId={family}
+            canManage={['assistant', 'coordinator', 'admin'].includes(user.role)}
+          />
+        )}
+        {user && !family && view === 'caseload' && <CaseloadPage refresh={refresh} onOpen={open} />}
+        {user && !family && view === 'board' && <BoardPage onOpen={open} />}
+        {user && !family && view === 'import' && (
+          <ImportPage needsAssistant={user.role !== 'assistant'} />
+        )}
+        {user && !family && view === 'register' && (
           <RegisterKpmPage onRegistered={() => setRefresh((n) => n + 1)} />
         )}
-        {user && view === 'regions' && (
+        {user && !family && view === 'regions' && (
           <RegionCountsPage scope={user.role === 'admin' ? null : user.regionCode} />
         )}
       </main>
     </div>
   );
+}
+
+function familyInHash(): string | null {
+  return /^#\/kpm\/([0-9a-f-]{36})$/.exec(window.location.hash)?.[1] ?? null;
 }

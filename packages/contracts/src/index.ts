@@ -18,4 +18,5 @@ export * from './commands/catalog.js';
 export * from './commands/caseload-families.js';
 export * from './commands/caseload-graduation.js';
 export * from './commands/caseload-cases.js';
+export * from './commands/caseload-imports.js';
 export * from './commands/supervision.js';

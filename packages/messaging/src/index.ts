@@ -9,3 +9,4 @@ export * from './event-consumer.js';
 export * from './command-dispatcher.js';
 export * from './messaging.module.js';
 export * from './rpc-client.js';
+export * from './internal-call.js';

@@ -73,3 +73,13 @@ export function isTransientError(error: unknown): boolean {
   }
   return record.cause !== undefined && record.cause !== error && isTransientError(record.cause);
 }
+
+/** A pg client (outside Prisma, e.g. for COPY) seen as the SqlClient the outbox writes with. */
+export function pgSqlClient(client: pg.ClientBase): SqlClient {
+  return {
+    $executeRawUnsafe: async (query, ...values) =>
+      (await client.query(query, values)).rowCount ?? 0,
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
+      (await client.query(query, values)).rows as T,
+  };
+}

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Only for development and tests; production must set its own (see requireProductionSecrets). */
+export const DEV_INTERNAL_SECRET = 'development-only-internal-secret-change-me';
+
 /** Settings every service reads; each service extends this with its own. */
 export const BaseEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -19,6 +22,11 @@ export const BaseEnv = z.object({
     .pipe(z.array(z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port[,host:port]')).min(1)),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   HOST: z.string().default('0.0.0.0'),
+  /** Shared by the gateway and the services to vouch for bulk HTTP calls; set it in production. */
+  INTERNAL_SECRET: z
+    .string()
+    .min(32, 'must have at least 32 characters')
+    .default(DEV_INTERNAL_SECRET),
 });
 
 export class ConfigError extends Error {
@@ -40,6 +48,12 @@ export function loadEnv<S extends z.ZodType>(
     );
   }
   return result.data;
+}
+
+/** Refuses to boot in production with the development INTERNAL_SECRET. */
+export function requireProductionSecrets(env: { NODE_ENV: string; INTERNAL_SECRET: string }): void {
+  if (env.NODE_ENV === 'production' && env.INTERNAL_SECRET === DEV_INTERNAL_SECRET)
+    throw new ConfigError(['INTERNAL_SECRET: is required in production']);
 }
 
 /** The port variable of a service, e.g. CASELOAD_PORT, with its documented default. */

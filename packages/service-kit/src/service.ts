@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { BackendService, EventTopic } from '@jembatan/contracts';
 import { MessagingModule } from '@jembatan/messaging';
 import { bootstrapService, runMain } from './bootstrap.js';
-import { BaseEnv, loadEnv, portVar } from './config.js';
+import { BaseEnv, loadEnv, portVar, requireProductionSecrets } from './config.js';
 import { DatabaseModule, type DisconnectableDb, type PrismaClientClass } from './database.js';
 import { HealthModule } from './health.js';
 import { loggerModule } from './logging.js';
@@ -20,6 +20,7 @@ export const DEFAULT_PORTS: Record<BackendService, number> = {
 export function loadServiceConfig(service: BackendService, env: NodeJS.ProcessEnv = process.env) {
   const portName = `${service.toUpperCase()}_PORT`;
   const parsed = loadEnv(BaseEnv, env);
+  requireProductionSecrets(parsed);
   const { port } = loadEnv(z.object({ port: portVar(DEFAULT_PORTS[service]) }), {
     port: env[portName],
   });

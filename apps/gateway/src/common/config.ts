@@ -1,4 +1,4 @@
-import { BaseEnv, loadEnv, portVar } from '@jembatan/service-kit';
+import { BaseEnv, loadEnv, portVar, requireProductionSecrets } from '@jembatan/service-kit';
 import { z } from 'zod';
 
 const DEV_SECRET = 'jembatan-development-secret-change-me-0000';
@@ -11,6 +11,9 @@ export const GatewayEnv = BaseEnv.extend({
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Origins allowed to call the API from a browser (the portal), comma-separated. */
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
+  /** Where bulk uploads (CSV imports) stream to; defaults to caseload on CASELOAD_PORT. */
+  CASELOAD_URL: z.url().optional(),
+  CASELOAD_PORT: portVar(3101),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
@@ -19,11 +22,13 @@ export const GatewayEnv = BaseEnv.extend({
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = loadEnv(GatewayEnv, env);
+  requireProductionSecrets(parsed);
   return {
     ...parsed,
     port: parsed.GATEWAY_PORT,
     jwtSecret: parsed.JWT_SECRET ?? DEV_SECRET,
     database: { url: parsed.DATABASE_URL, schema: 'gateway' },
+    caseloadUrl: parsed.CASELOAD_URL ?? `http://127.0.0.1:${parsed.CASELOAD_PORT}`,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
   };
 }

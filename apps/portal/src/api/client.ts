@@ -24,7 +24,7 @@ export async function api<T>(
   init: RequestInit & { idempotencyKey?: string } = {},
 ): Promise<T> {
   const headers = new Headers(init.headers);
-  headers.set('content-type', 'application/json');
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   const token = session.token();
   if (token) headers.set('authorization', `Bearer ${token}`);
   if (init.idempotencyKey) headers.set('idempotency-key', init.idempotencyKey);
@@ -41,4 +41,34 @@ export async function api<T>(
     );
   }
   return body as T;
+}
+
+/** Sends a file as the request body (streamed by the browser), answering like `api`. */
+export function upload<T>(path: string, file: Blob): Promise<T> {
+  return api<T>(path, { method: 'POST', body: file, headers: { 'content-type': 'text/csv' } });
+}
+
+/** Downloads a file the gateway serves behind the bearer token and hands it to the browser. */
+export async function download(path: string, fileName: string): Promise<void> {
+  const token = session.token();
+  const response = await fetch(path, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok)
+    throw new ApiError({
+      statusCode: response.status,
+      error: 'error',
+      message: response.statusText,
+    });
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Field errors of a failed call, keyed by path (`answers.monthlyIncome`), for forms. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  return error instanceof ApiError
+    ? Object.fromEntries(error.fields.map((f) => [f.path, f.message]))
+    : {};
 }

@@ -4,6 +4,7 @@ import {
   type CommandPayload,
   type CommandResponse,
   type EventEnvelope,
+  type KpmImportedV1,
   type KpmRegisteredV1,
 } from '@jembatan/contracts';
 import {
@@ -33,6 +34,16 @@ export class RegionCountsHandlers {
     { partition }: EventDelivery,
   ): Promise<void> {
     await this.repository.add(tx, event.payload.villageCode, 1, partition);
+  }
+
+  /** A CSV import's families arrive as one event per batch of villages. */
+  @OnEvent('kpm.imported', 1)
+  async onKpmImported(
+    event: EventEnvelope<KpmImportedV1>,
+    tx: Tx,
+    { partition }: EventDelivery,
+  ): Promise<void> {
+    await this.repository.addMany(tx, event.payload.villages, partition);
   }
 
   @HandleCommand('supervision.region-counts.get')

@@ -18,6 +18,7 @@ import {
   RecordDisbursement,
   UpdateCase,
 } from './caseload-cases.js';
+import { GetImport, ListImports } from './caseload-imports.js';
 import {
   GetCriteria,
   GraduationBoard,
@@ -61,6 +62,8 @@ export const COMMAND_CATALOG = {
   'caseload.case.list': ListCases,
   'caseload.benefit.record': RecordDisbursement,
   'caseload.compliance.record': RecordCompliance,
+  'caseload.import.get': GetImport,
+  'caseload.import.list': ListImports,
   'supervision.region-counts.get': GetRegionCounts,
 } as const satisfies Record<string, CommandDefinition>;
 

@@ -67,3 +67,15 @@ export const CaseResolvedV1 = CaseOpenedV1.extend({
   status: z.enum(['resolved', 'closed']),
   resolvedAt: z.iso.datetime({ offset: true }),
 });
+
+/**
+ * A CSV import committed: the families it added, per village. One event for the batch instead
+ * of one per family, so a million-row import does not flood the consumers.
+ */
+export const KpmImportedV1 = z.object({
+  importId: z.uuid(),
+  assistantId: z.string().min(1),
+  villages: z.array(z.object({ villageCode: VillageCode, families: z.number().int().positive() })),
+  importedAt: z.iso.datetime({ offset: true }),
+});
+export type KpmImportedV1 = z.infer<typeof KpmImportedV1>;

@@ -5,6 +5,7 @@ import {
   CaseOpenedV1,
   CaseResolvedV1,
   KpmAssessedV1,
+  KpmImportedV1,
   KpmRegisteredV1,
   KpmStageChangedV1,
   KpmUpdatedV1,
@@ -26,6 +27,7 @@ interface EventDefinition {
  */
 export const EVENT_CATALOG = {
   'kpm.registered': { 1: { topic: TOPICS.events.caseload, payload: KpmRegisteredV1 } },
+  'kpm.imported': { 1: { topic: TOPICS.events.caseload, payload: KpmImportedV1 } },
   'kpm.updated': { 1: { topic: TOPICS.events.caseload, payload: KpmUpdatedV1 } },
   'kpm.assessed': { 1: { topic: TOPICS.events.caseload, payload: KpmAssessedV1 } },
   'kpm.stage-changed': { 1: { topic: TOPICS.events.caseload, payload: KpmStageChangedV1 } },

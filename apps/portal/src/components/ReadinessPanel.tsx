@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import type { Readiness } from '@jembatan/contracts';
+
+/** The readiness score and every factor behind it: met or not, its weight, what was observed. */
+export function ReadinessPanel({
+  readiness,
+  compact = false,
+}: {
+  readiness: Readiness;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const factors = compact
+    ? readiness.factors.filter((f) => !f.met && f.kind === 'essential')
+    : readiness.factors;
+  return (
+    <div className="readiness">
+      <p>
+        <strong data-testid="readiness-score">{readiness.score}</strong>/100 ·{' '}
+        {readiness.ready
+          ? t('readiness.ready')
+          : readiness.essentialsMet
+            ? t('readiness.belowScore', { score: readiness.readyScore })
+            : t('readiness.essentialsMissing')}{' '}
+        <small>({t('readiness.criteriaOf', { region: readiness.criteriaRegion })})</small>
+      </p>
+      <meter min={0} max={100} value={readiness.score} low={readiness.readyScore} optimum={100} />
+      {factors.length > 0 && (
+        <table>
+          {!compact && (
+            <thead>
+              <tr>
+                <th>{t('readiness.criterion')}</th>
+                <th>{t('readiness.weight')}</th>
+                <th>{t('readiness.observed')}</th>
+              </tr>
+            </thead>
+          )}
+          <tbody>
+            {factors.map((factor) => (
+              <tr key={factor.key} className={factor.met ? 'met' : 'unmet'}>
+                <td>
+                  {factor.met ? '✓' : '✗'} {t(`criteria.${factor.key}`)}
+                  {factor.kind === 'essential' && <em> · {t('readiness.essential')}</em>}
+                  {factor.evidence === 'verified' && <em> · {t('readiness.verifiedOnly')}</em>}
+                </td>
+                {!compact && <td>{factor.weight}</td>}
+                <td>
+                  {factor.observed}
+                  {factor.source && !compact && <small> ({factor.source})</small>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

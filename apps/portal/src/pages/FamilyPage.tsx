@@ -1,0 +1,293 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CASE_KINDS,
+  STAGE_TRANSITIONS,
+  type BusinessV1,
+  type KpmView,
+  type Readiness,
+  type Stage,
+} from '@jembatan/contracts';
+import { ApiError, api, fieldErrorsOf } from '../api/client';
+import { AssessmentForm } from '../components/AssessmentForm';
+import { ReadinessPanel } from '../components/ReadinessPanel';
+import { TrendChart } from '../components/TrendChart';
+
+/** A family's profile: household, readiness and its reasons, assessments, cases, pipeline. */
+export function FamilyPage({ kpmId, canManage }: { kpmId: string; canManage: boolean }) {
+  const { t } = useTranslation();
+  const [family, setFamily] = useState<KpmView | null>(null);
+  const [failure, setFailure] = useState('');
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    api<KpmView>(`/api/kpm/${kpmId}`).then(setFamily, (error: unknown) =>
+      setFailure(
+        error instanceof ApiError && error.body.statusCode === 403
+          ? t('errors.forbidden')
+          : t('errors.generic'),
+      ),
+    );
+  }, [kpmId, reload, t]);
+
+  if (failure) return <p role="alert">{failure}</p>;
+  if (!family) return <p>{t('app.loading')}</p>;
+
+  const business = family.assessments
+    .filter((a) => a.instrument === 'business')
+    .map((a) => ({ date: a.assessedOn, ...(a.answers as unknown as BusinessV1) }))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((a) => ({ date: a.date, revenue: a.monthlyRevenue, costs: a.monthlyCosts }));
+  const refresh = () => setReload((n) => n + 1);
+  const onAssessed = (readiness: Readiness) =>
+    setFamily({ ...family, readiness, readinessScore: readiness.score });
+
+  return (
+    <article className="profile">
+      <h2>{family.headName}</h2>
+      <p>
+        {t('kpm.nik')}: {family.nik} · {t('kpm.phone')}: {family.phone ?? '-'} · {family.address} (
+        {family.villageCode}){family.group && ` · ${t('kpm.group')}: ${family.group.name}`} ·{' '}
+        {t('kpm.pkhEntryYear')}: {family.pkhEntryYear}
+      </p>
+      <p>
+        <span className={`stage stage-${family.stage}`}>{t(`stages.${family.stage}`)}</span>{' '}
+        {family.flags.map((flag) => (
+          <span key={flag} className={`flag flag-${flag}`}>
+            {t(`flags.${flag}`)}
+          </span>
+        ))}
+      </p>
+
+      <section>
+        <h3>{t('profile.readiness')}</h3>
+        <ReadinessPanel readiness={family.readiness} />
+      </section>
+
+      {canManage && <AssessmentForm kpmId={family.id} onRecorded={onAssessed} />}
+      {canManage && <StageForm family={family} onMoved={setFamily} />}
+
+      <section>
+        <h3>{t('profile.members')}</h3>
+        <table>
+          <thead>
+            <tr>
+              <th>{t('member.name')}</th>
+              <th>{t('kpm.nik')}</th>
+              <th>{t('member.relation')}</th>
+              <th>{t('member.age')}</th>
+              <th>{t('member.components')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {family.members.map((member) => (
+              <tr key={member.id}>
+                <td>{member.name}</td>
+                <td>{member.nik ?? '-'}</td>
+                <td>{t(`relations.${member.relation}`)}</td>
+                <td>{member.age}</td>
+                <td>{member.components.map((c) => t(`components.${c}`)).join(', ') || '-'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h3>{t('profile.businessTrend')}</h3>
+        <TrendChart points={business} />
+      </section>
+
+      <section>
+        <h3>{t('profile.assessments')}</h3>
+        {family.assessments.length === 0 && <p>{t('profile.noAssessments')}</p>}
+        <ol className="timeline">
+          {family.assessments.map((assessment) => (
+            <li key={assessment.id}>
+              <strong>{assessment.assessedOn}</strong>{' '}
+              {t(`assessment.instruments.${assessment.instrument}`)} v{assessment.version}
+              {assessment.verified && ` · ${t('assessment.verified')}`}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section>
+        <h3>{t('profile.signals')}</h3>
+        <ul>
+          {family.readiness.factors
+            .filter((f) =>
+              ['p2k2-attendance', 'training-completed', 'capital-repaying'].includes(f.key),
+            )
+            .map((f) => (
+              <li key={f.key}>
+                {t(`criteria.${f.key}`)}: {f.observed}
+              </li>
+            ))}
+        </ul>
+      </section>
+
+      <section>
+        <h3>{t('profile.cases')}</h3>
+        {family.cases.length === 0 && <p>{t('profile.noCases')}</p>}
+        <ul>
+          {family.cases.map((c) => (
+            <li key={c.id}>
+              {t(`cases.kinds.${c.kind}`)} · {t(`cases.statuses.${c.status}`)} · {c.summary}
+            </li>
+          ))}
+        </ul>
+        {canManage && <OpenCaseForm kpmId={family.id} onOpened={refresh} />}
+      </section>
+
+      <section>
+        <h3>{t('profile.stageHistory')}</h3>
+        <ol className="timeline">
+          {family.stageHistory.map((change) => (
+            <li key={change.at}>
+              {change.at.slice(0, 10)}: {t(`stages.${change.from ?? 'active'}`)} →{' '}
+              {t(`stages.${change.to}`)} ({t('readiness.score')} {change.score ?? '-'}) ·{' '}
+              {change.reason}
+            </li>
+          ))}
+        </ol>
+        {family.followUps.length > 0 && (
+          <>
+            <h4>{t('profile.followUps')}</h4>
+            <ul>
+              {family.followUps.map((f) => (
+                <li key={f.id}>
+                  {t('profile.followUpDue', { months: f.monthsAfter, date: f.dueOn })}:{' '}
+                  {f.outcome
+                    ? `${t(`followUp.${f.outcome}`)} · ${f.notes}`
+                    : t('profile.followUpOpen')}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section>
+        <h3>{t('profile.assignments')}</h3>
+        <ul>
+          {family.assignments.map((a) => (
+            <li key={a.from}>
+              {a.from.slice(0, 10)} – {a.to?.slice(0, 10) ?? t('profile.now')}: {a.assistantId} ·{' '}
+              {a.reason}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
+
+function StageForm({ family, onMoved }: { family: KpmView; onMoved: (family: KpmView) => void }) {
+  const { t } = useTranslation();
+  const options = STAGE_TRANSITIONS[family.stage as Stage];
+  const [to, setTo] = useState<Stage | ''>(options[0] ?? '');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  if (options.length === 0) return null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setErrors({});
+    try {
+      onMoved(
+        await api<KpmView>(`/api/kpm/${family.id}/stage`, {
+          method: 'POST',
+          body: JSON.stringify({ to, reason }),
+        }),
+      );
+      setReason('');
+      setMessage(t('stage.moved'));
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+      setMessage(error instanceof ApiError ? error.message : t('errors.generic'));
+    }
+  }
+
+  const criteriaErrors = Object.entries(errors).filter(([path]) => path.startsWith('criteria.'));
+  return (
+    <form onSubmit={submit} aria-label={t('stage.title')}>
+      <h3>{t('stage.title')}</h3>
+      <label>
+        {t('stage.to')}
+        <select name="to" value={to} onChange={(e) => setTo(e.target.value as Stage)}>
+          {options.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`stages.${stage}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('stage.reason')}
+        <textarea
+          name="reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          rows={2}
+        />
+        {errors.reason && <span role="alert">{errors.reason}</span>}
+      </label>
+      {criteriaErrors.length > 0 && (
+        <ul role="alert">
+          {criteriaErrors.map(([path, observed]) => (
+            <li key={path}>
+              {t(`criteria.${path.slice('criteria.'.length)}`)}: {observed}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="submit">{t('stage.submit')}</button>
+      {message && <p role="status">{message}</p>}
+    </form>
+  );
+}
+
+function OpenCaseForm({ kpmId, onOpened }: { kpmId: string; onOpened: () => void }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<string>(CASE_KINDS[0]);
+  const [summary, setSummary] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await api(`/api/kpm/${kpmId}/cases`, {
+        method: 'POST',
+        body: JSON.stringify({ kind, summary }),
+      });
+      setSummary('');
+      setErrors({});
+      onOpened();
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={t('cases.open')}>
+      <label>
+        {t('cases.kind')}
+        <select value={kind} onChange={(e) => setKind(e.target.value)}>
+          {CASE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`cases.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('cases.summary')}
+        <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={2} />
+        {errors.summary && <span role="alert">{errors.summary}</span>}
+      </label>
+      <button type="submit">{t('cases.open')}</button>
+    </form>
+  );
+}

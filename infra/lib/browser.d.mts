@@ -1,0 +1,2 @@
+export function chromiumPath(): string;
+export declare const CHROMIUM_ARGS: string[];
