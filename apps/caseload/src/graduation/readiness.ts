@@ -1,5 +1,8 @@
 import {
+  OBSERVATION_TEMPLATES,
   ageOn,
+  fillTemplate,
+  type ObservationCode,
   isSchoolAge,
   type BusinessV1,
   type CriteriaSet,
@@ -77,7 +80,12 @@ export const DEFAULT_CRITERIA: CriteriaSet = {
   ],
 };
 
-type Verdict = Pick<ReadinessFactor, 'met' | 'observed' | 'source'>;
+type Verdict = Pick<ReadinessFactor, 'met' | 'observed' | 'detail' | 'source'>;
+
+/** An observation: English for the audit trail, code and values for translation. */
+function say(code: ObservationCode, values: Record<string, string | number> = {}) {
+  return { observed: fillTemplate(OBSERVATION_TEMPLATES[code], values), detail: { code, values } };
+}
 
 const rupiah = (amount: number) => `Rp ${Math.round(amount).toLocaleString('id-ID')}`;
 
@@ -89,10 +97,10 @@ function evidence<T>(list: DatedAnswers<T>[], criterion: Criterion): DatedAnswer
 function missing(instrument: string, criterion: Criterion): Verdict {
   return {
     met: false,
-    observed:
-      criterion.evidence === 'verified'
-        ? `no verified ${instrument} assessment`
-        : `no ${instrument} assessment`,
+    ...say(
+      criterion.evidence === 'verified' ? 'missing-verified-assessment' : 'missing-assessment',
+      { instrument },
+    ),
     source: null,
   };
 }
@@ -135,23 +143,23 @@ const EVALUATORS: Record<
       const perPerson = a.monthlyIncome / Math.max(1, inputs.householdSize);
       return {
         met: perPerson >= (c.threshold ?? 0),
-        observed: `${rupiah(perPerson)} per person per month (threshold ${rupiah(c.threshold ?? 0)})`,
+        ...say('per-capita', { perPerson: rupiah(perPerson), threshold: rupiah(c.threshold ?? 0) }),
       };
     }),
   'two-income-sources': (inputs, c) =>
     fromSocioEconomic(inputs, c, (a) => ({
       met: a.incomeSources >= 2,
-      observed: `${a.incomeSources} income source(s)`,
+      ...say('income-sources', { count: a.incomeSources }),
     })),
   'regular-meals': (inputs, c) =>
     fromSocioEconomic(inputs, c, (a) => ({
       met: a.mealsPerDay >= (c.threshold ?? 3),
-      observed: `${a.mealsPerDay} meals a day`,
+      ...say('meals', { count: a.mealsPerDay }),
     })),
   savings: (inputs, c) =>
     fromSocioEconomic(inputs, c, (a) => ({
       met: a.savings > 0,
-      observed: `savings ${rupiah(a.savings)}`,
+      ...say('savings', { amount: rupiah(a.savings) }),
     })),
   'decent-housing': (inputs, c) =>
     fromSocioEconomic(inputs, c, ({ housing }) => {
@@ -163,7 +171,9 @@ const EVALUATORS: Record<
       ];
       return {
         met: lacking.length === 0,
-        observed: lacking.length ? lacking.join(', ') : 'decent',
+        ...(lacking.length
+          ? say('housing-lacking', { lacking: lacking.join(', ') })
+          : say('housing-decent')),
       };
     }),
   'children-in-school': (inputs, _c, today) => {
@@ -173,33 +183,35 @@ const EVALUATORS: Record<
     );
     return {
       met: out.length === 0,
-      observed:
-        schoolAge.length === 0
-          ? 'no school-age children'
-          : `${schoolAge.length - out.length} of ${schoolAge.length} school-age children in school`,
+      ...(schoolAge.length === 0
+        ? say('no-school-age')
+        : say('in-school', { inSchool: schoolAge.length - out.length, total: schoolAge.length })),
       source: 'household members',
     };
   },
   'business-running': (inputs, c, today) =>
     fromBusiness(inputs, c, (a) => {
       const months = monthsBetween(a.startedOn, today.toISOString().slice(0, 10));
-      return { met: months >= (c.threshold ?? 6), observed: `business running ${months} month(s)` };
+      return { met: months >= (c.threshold ?? 6), ...say('business-months', { months }) };
     }),
   'business-profitable': (inputs, c) =>
     fromBusiness(inputs, c, (a) => ({
       met: a.monthlyRevenue > a.monthlyCosts,
-      observed: `monthly profit ${rupiah(a.monthlyRevenue - a.monthlyCosts)}`,
+      ...say('profit', { amount: rupiah(a.monthlyRevenue - a.monthlyCosts) }),
     })),
   'business-growing': (inputs, c) =>
     fromBusiness(inputs, c, (a, item) => {
       const earlier = inputs.business.filter(
         (b) => b !== item && b.assessedOn < item.assessedOn,
       )[0];
-      if (!earlier) return { met: false, observed: 'only one business assessment so far' };
+      if (!earlier) return { met: false, ...say('one-business-assessment') };
       const change = a.monthlyRevenue - earlier.answers.monthlyRevenue;
       return {
         met: change > 0,
-        observed: `revenue ${change >= 0 ? '+' : ''}${rupiah(change)} since ${earlier.assessedOn}`,
+        ...say('revenue-change', {
+          change: `${change >= 0 ? '+' : ''}${rupiah(change)}`,
+          since: earlier.assessedOn,
+        }),
       };
     }),
   motivation: (inputs, c) => {
@@ -207,7 +219,7 @@ const EVALUATORS: Record<
     if (!item) return missing('strengths', c);
     return {
       met: item.answers.motivation >= (c.threshold ?? 4),
-      observed: `motivation ${item.answers.motivation} of 5`,
+      ...say('motivation', { score: item.answers.motivation }),
       source: sourceOf('strengths', item),
     };
   },
@@ -216,24 +228,22 @@ const EVALUATORS: Record<
     const share = held === 0 ? 0 : attended / held;
     return {
       met: held > 0 && share >= (c.threshold ?? 0.75),
-      observed:
-        held === 0 ? 'no P2K2 sessions recorded' : `attended ${attended} of ${held} sessions`,
+      ...(held === 0 ? say('no-p2k2') : say('p2k2', { attended, held })),
       source: 'P2K2 attendance',
     };
   },
   'training-completed': (inputs) => ({
     met: inputs.trainingsCompleted > 0,
-    observed:
-      inputs.trainingsCompleted === 0
-        ? 'no training completed'
-        : `${inputs.trainingsCompleted} training(s) completed`,
+    ...(inputs.trainingsCompleted === 0
+      ? say('no-training')
+      : say('trainings', { count: inputs.trainingsCompleted })),
     source: inputs.lastTraining,
   }),
   'capital-repaying': (inputs) => ({
     met: inputs.capitalOutcome === 'repaying' || inputs.capitalOutcome === 'repaid',
-    observed: inputs.capitalOutcome
-      ? `capital referral ${inputs.capitalOutcome}`
-      : 'no capital referral outcome',
+    ...(inputs.capitalOutcome
+      ? say('capital', { outcome: inputs.capitalOutcome })
+      : say('no-capital')),
     source: inputs.capitalOutcome ? 'capital referral' : null,
   }),
 };

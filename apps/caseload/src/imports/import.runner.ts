@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { PassThrough, Transform, type Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   Inject,
@@ -19,7 +19,6 @@ import {
 } from '@jembatan/messaging';
 import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
-import { parse } from 'csv-parse';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { PrismaService } from '../database/prisma.service.js';
@@ -29,8 +28,10 @@ import { createStaging, insertFamilies, validateRows } from './import.sql.js';
 
 /** Villages per `kpm.imported` event: keeps each message far below Kafka's 1 MB default. */
 const VILLAGES_PER_EVENT = 2_000;
-/** How often (rows) the job's received count is updated while the file streams in. */
-const PROGRESS_EVERY = 25_000;
+/** How often the job's received count is updated while the file streams in. */
+const PROGRESS_EVERY_MS = 1_000;
+/** Memory for the import's sorts and hashes (per statement), so a million rows stay off disk. */
+const IMPORT_WORK_MEM = '256MB';
 
 export interface ImportRequest {
   body: Readable;
@@ -117,21 +118,13 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
     visit(null);
     const { rows } = await this.pool.query<{ count: string }>('SELECT count(*) FROM region_ref');
     if (Number(rows[0]?.count) === codes.length) return;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.inTransaction(async (client) => {
       await client.query('DELETE FROM region_ref');
       await client.query(
         'INSERT INTO region_ref (code, level) SELECT * FROM unnest($1::text[], $2::text[])',
         [codes, levels],
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Receives the file (the caller waits for this part), then validates and inserts in the background. */
@@ -184,38 +177,23 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
       const rows = new CsvToCopyRows((fields: FieldError[]) =>
         DomainError.invalid(fields, 'The file is missing required columns'),
       );
-      let reported = 0;
-      const progress = new Transform({
-        objectMode: true,
-        transform: (chunk: unknown, _encoding, done) => {
-          if (rows.rows - reported >= PROGRESS_EVERY) {
-            reported = rows.rows;
-            void this.prisma.importJob
-              .update({ where: { id }, data: { rowsReceived: reported } })
-              .catch(() => undefined);
-          }
-          done(null, chunk);
-        },
-      });
       const tee = new PassThrough();
       tee.on('data', (chunk: Buffer) => hash.update(chunk));
+      // Progress for the portal while the file streams in.
+      const progress = setInterval(() => {
+        void this.prisma.importJob
+          .update({ where: { id }, data: { rowsReceived: rows.rows } })
+          .catch(() => undefined);
+      }, PROGRESS_EVERY_MS);
       const copy = client.query(
         copyFrom(`COPY ${staging} (${STAGING_COLUMNS.join(', ')}) FROM STDIN`),
       );
-      await pipeline(
-        body,
-        tee,
-        parse({
-          bom: true,
-          info: true,
-          relax_column_count: true,
-          skip_empty_lines: true,
-          trim: false,
-        }),
-        progress,
-        rows,
-        copy,
-      );
+      try {
+        await pipeline(body, tee, rows, copy);
+      } finally {
+        clearInterval(progress);
+      }
+      await client.query(`ANALYZE ${staging}`);
       return { rows: rows.rows, problems: rows.problems, sha256: hash.digest('hex') };
     } finally {
       client.release();
@@ -250,7 +228,10 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
         request.actor.role === 'coordinator' || request.actor.role === 'dinas'
           ? request.actor.regionCode
           : null;
-      await this.pool.query(validateRows(staging), [id, region, new Date().getUTCFullYear()]);
+      await this.inTransaction(async (client) => {
+        await client.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`);
+        await client.query(validateRows(staging), [id, region, new Date().getUTCFullYear()]);
+      });
       const [counts] = (
         await this.pool.query<{ errors: number; invalid: number; staged: number }>(
           `SELECT (SELECT count(*) FROM import_error WHERE import_id = $1)::int AS errors,
@@ -271,14 +252,12 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
       });
 
       const inserted = performance.now();
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
+      const added = await this.inTransaction(async (client) => {
+        await client.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`);
         const { rows: villages } = await client.query<{ village_code: string; families: number }>(
           insertFamilies(staging),
           [id, request.assistantId, request.actor.userId, `imported from ${request.fileName}`],
         );
-        const added = villages.reduce((sum, v) => sum + v.families, 0);
         const importedAt = new Date().toISOString();
         for (let i = 0; i < villages.length; i += VILLAGES_PER_EVENT) {
           await this.outbox.append(
@@ -299,25 +278,37 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
             { actor: request.actor, correlationId: request.correlationId },
           );
         }
+        const families = villages.reduce((sum, v) => sum + v.families, 0);
         timings.insertSeconds = seconds(inserted);
         const stagedValid = counts!.staged - (await this.stagedInvalid(client, id, staging));
+        // The job's completion commits with the families: either both or neither.
         await client.query(
           `UPDATE import_job SET status = 'completed', rows_inserted = $2, rows_already_registered = $3,
                   timings = $4::jsonb, finished_at = now() WHERE id = $1`,
-          [id, added, stagedValid - added, JSON.stringify(timings)],
+          [id, families, stagedValid - families, JSON.stringify(timings)],
         );
-        await client.query('COMMIT');
-        this.logger.log(`import ${id}: ${added} families added, ${counts!.invalid} rows refused`);
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+        return families;
+      });
+      this.logger.log(`import ${id}: ${added} families added, ${counts!.invalid} rows refused`);
       await this.pool.query(`DROP TABLE IF EXISTS ${staging}`);
     } catch (error) {
       this.logger.error(`import ${id} failed`, (error as Error).stack);
       await this.fail(id, staging, error);
+    }
+  }
+
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
   }
 

@@ -46,7 +46,13 @@ export function ReadinessPanel({
                 </td>
                 {!compact && <td>{factor.weight}</td>}
                 <td>
-                  {factor.observed}
+                  {t(`observations.${factor.detail.code}`, {
+                    ...factor.detail.values,
+                    instrument: factor.detail.values.instrument
+                      ? t(`assessment.instruments.${factor.detail.values.instrument}`)
+                      : '',
+                    defaultValue: factor.observed,
+                  })}
                   {factor.source && !compact && <small> ({factor.source})</small>}
                 </td>
               </tr>

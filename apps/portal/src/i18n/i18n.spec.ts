@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { OBSERVATION_TEMPLATES } from '@jembatan/contracts';
 
 const load = (lang: string): object =>
   JSON.parse(readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8'));
-const en = load('en');
+// English readiness observations are the service's own templates (see index.ts).
+const en = { ...load('en'), observations: OBSERVATION_TEMPLATES };
 const id = load('id');
 
 /** Every key in one language exists in the other, so no screen shows a raw key. */

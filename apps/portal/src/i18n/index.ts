@@ -1,9 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { OBSERVATION_TEMPLATES } from '@jembatan/contracts';
 import en from './en.json';
 import id from './id.json';
 
-export const resources = { id: { translation: id }, en: { translation: en } } as const;
+// English readiness observations come from the templates the service itself fills.
+export const resources = {
+  id: { translation: id },
+  en: { translation: { ...en, observations: OBSERVATION_TEMPLATES } },
+} as const;
 
 // Bahasa Indonesia by default; the choice is remembered on the device.
 void i18n.use(initReactI18next).init({

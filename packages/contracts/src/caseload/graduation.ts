@@ -100,8 +100,13 @@ export const ReadinessFactor = z.object({
   weight: z.number(),
   evidence: z.enum(['self-reported', 'verified']),
   met: z.boolean(),
-  /** What was observed, e.g. "Rp 850.000 per person" or "no verified socio-economic assessment". */
+  /** What was observed, in English, e.g. "Rp 850.000 per person per month (threshold Rp 700.000)". */
   observed: z.string(),
+  /** The same observation as a template code and its values, for the portal to translate. */
+  detail: z.object({
+    code: z.string(),
+    values: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
   /** Where it came from: an assessment date, P2K2 attendance, a referral outcome. */
   source: z.string().nullable(),
 });
@@ -116,3 +121,37 @@ export const Readiness = z.object({
   factors: z.array(ReadinessFactor),
 });
 export type Readiness = z.infer<typeof Readiness>;
+
+/**
+ * What a readiness factor observed, as English templates keyed by code. The service fills them
+ * for the audit trail (`observed`); the portal shows `detail` in the reader's language, using
+ * these templates for English and its own translations otherwise.
+ */
+export const OBSERVATION_TEMPLATES = {
+  'missing-assessment': 'no {{instrument}} assessment',
+  'missing-verified-assessment': 'no verified {{instrument}} assessment',
+  'per-capita': '{{perPerson}} per person per month (threshold {{threshold}})',
+  'income-sources': '{{count}} income source(s)',
+  meals: '{{count}} meals a day',
+  savings: 'savings {{amount}}',
+  'housing-decent': 'decent',
+  'housing-lacking': 'lacking: {{lacking}}',
+  'no-school-age': 'no school-age children',
+  'in-school': '{{inSchool}} of {{total}} school-age children in school',
+  'business-months': 'business running {{months}} month(s)',
+  profit: 'monthly profit {{amount}}',
+  'one-business-assessment': 'only one business assessment so far',
+  'revenue-change': 'revenue {{change}} since {{since}}',
+  motivation: 'motivation {{score}} of 5',
+  'no-p2k2': 'no P2K2 sessions recorded',
+  p2k2: 'attended {{attended}} of {{held}} sessions',
+  'no-training': 'no training completed',
+  trainings: '{{count}} training(s) completed',
+  'no-capital': 'no capital referral outcome',
+  capital: 'capital referral {{outcome}}',
+} as const;
+export type ObservationCode = keyof typeof OBSERVATION_TEMPLATES;
+
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+}
