@@ -8,15 +8,7 @@
 //
 //   BENCH_FAMILIES (1,000,000)
 // Results go to bench/results/caseload-import.json.
-import {
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
+import { createReadStream, createWriteStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -25,6 +17,7 @@ import { familyImportLines } from '@jembatan/infra/fixtures';
 import { startStack } from '@jembatan/infra/stack';
 import pgCopy from 'pg-copy-streams';
 import { machine } from './lib/stats.mjs';
+import { realVillages } from './lib/villages.mjs';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 1_000_000);
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -32,19 +25,6 @@ const RESULTS = join(HERE, 'results', 'caseload-import.json');
 const CSV = join(HERE, '..', '.run', `bench-import-${FAMILIES}.csv`);
 
 const round = (value) => Math.round(value * 10) / 10;
-
-function realVillages() {
-  const require = createRequire(import.meta.url);
-  const csv = readFileSync(
-    join(dirname(require.resolve('idn-area-data/package.json')), 'data', 'villages.csv'),
-    'utf8',
-  );
-  return csv
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(',')[0])
-    .filter((code) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code));
-}
 
 async function writeCsv() {
   mkdirSync(dirname(CSV), { recursive: true });

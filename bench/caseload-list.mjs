@@ -8,77 +8,19 @@
 //
 //   BENCH_FAMILIES (1,000,000)  BENCH_REQUESTS (1,000 per scenario)
 // Results go to bench/results/caseload-list.json.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FIRST_NAMES, LAST_NAMES } from '@jembatan/infra/fixtures';
 import { startStack } from '@jembatan/infra/stack';
 import { machine, summarise } from './lib/stats.mjs';
+import { realVillages } from './lib/villages.mjs';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000);
 const CASELOAD = 300;
 const ASSISTANT_ID = '00000000-0000-4000-8000-000000000004'; // pendamping.matraman
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'caseload-list.json');
-
-const FIRST_NAMES = [
-  'Siti',
-  'Nur',
-  'Dewi',
-  'Sri',
-  'Rina',
-  'Ani',
-  'Yuli',
-  'Wati',
-  'Ratna',
-  'Endang',
-  'Ahmad',
-  'Budi',
-  'Agus',
-  'Joko',
-  'Slamet',
-  'Eko',
-  'Hendra',
-  'Rudi',
-  'Dedi',
-  'Asep',
-];
-const LAST_NAMES = [
-  'Aminah',
-  'Rahayu',
-  'Lestari',
-  'Wahyuni',
-  'Susanti',
-  'Hidayat',
-  'Santoso',
-  'Saputra',
-  'Kurniawan',
-  'Setiawan',
-  'Purnama',
-  'Handayani',
-  'Maryani',
-  'Suryani',
-  'Nurhayati',
-  'Pratama',
-  'Wijaya',
-  'Gunawan',
-  'Permana',
-  'Siregar',
-];
-
-/** Every village code in idn-area-data, in file order (province by province). */
-function realVillages() {
-  const require = createRequire(import.meta.url);
-  const csv = readFileSync(
-    join(dirname(require.resolve('idn-area-data/package.json')), 'data', 'villages.csv'),
-    'utf8',
-  );
-  return csv
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(',')[0])
-    .filter((code) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code));
-}
 
 /**
  * Loads the families with set-based SQL (the CSV import is its own benchmark). Secondary
@@ -99,7 +41,7 @@ async function seed(db) {
        INSERT INTO caseload.kpm (id, head_name, nik, village_code, address, pkh_entry_year, assistant_id,
                                  stage, readiness_score, ready, registered_at)
        SELECT gen_random_uuid(),
-              ($1::text[])[1 + (n * 7) % 20] || ' ' || ($2::text[])[1 + (n * 13) % 20] || ' ' || n,
+              ($1::text[])[1 + (n * 7) % cardinality($1::text[])] || ' ' || ($2::text[])[1 + (n * 13) % cardinality($2::text[])] || ' ' || n,
               '32' || lpad(n::text, 14, '0'),
               CASE WHEN n < $5 THEN ($4::text[])[1 + n % cardinality($4::text[])]
                    ELSE ($3::text[])[1 + ((n::bigint * 7919) % cardinality($3::text[]))::int] END,

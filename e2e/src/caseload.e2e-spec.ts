@@ -787,6 +787,48 @@ describe('cases, benefits and compliance', () => {
   });
 });
 
+describe('business bookkeeping', () => {
+  it('keeps the cash book and sums it per month for the profile', async () => {
+    const profile = await register(assistant);
+    const url = `/api/kpm/${profile.id}/ledger`;
+    const recorded = await assistant.request<{
+      months: { month: string; income: number; expense: number; net: number }[];
+    }>('POST', url, {
+      entries: [
+        { on: '2026-09-05', kind: 'income', amount: 1_200_000, note: 'Catering arisan' },
+        { on: '2026-09-20', kind: 'expense', amount: 450_000, note: 'Beras dan minyak' },
+        { on: '2026-10-02', kind: 'income', amount: 900_000 },
+      ],
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.months).toEqual([
+      { month: '2026-10', income: 900_000, expense: 0, net: 900_000 },
+      { month: '2026-09', income: 1_200_000, expense: 450_000, net: 750_000 },
+    ]);
+    const bad = await assistant.request<ErrorBody>('POST', url, {
+      entries: [{ on: '2026-09-05', kind: 'gift', amount: -1 }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields?.map((f) => f.path).sort()).toEqual([
+      'entries.0.amount',
+      'entries.0.kind',
+    ]);
+    expect(
+      (
+        await otherAssistant.request('POST', url, {
+          entries: [{ on: '2026-09-05', kind: 'income', amount: 1 }],
+        })
+      ).status,
+    ).toBe(403);
+    const seen = await coordinator.request<{ ledger: { months: unknown[]; recent: unknown[] } }>(
+      'GET',
+      `/api/kpm/${profile.id}`,
+    );
+    expect(seen.body.ledger.months).toHaveLength(2);
+    expect(seen.body.ledger.recent).toHaveLength(3);
+  });
+});
+
 describe('CSV import', () => {
   interface ImportBody {
     id: string;

@@ -5,3 +5,5 @@ export declare function familyImportLines(
   villages: string[],
   options?: { invalidEvery?: number; offset?: number },
 ): Generator<string>;
+export declare const FIRST_NAMES: string[];
+export declare const LAST_NAMES: string[];

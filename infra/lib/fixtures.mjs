@@ -12,7 +12,8 @@ export function syntheticNik(district, n) {
   return `${district.replaceAll('.', '')}${day}${month}${year}${serial}`;
 }
 
-const FIRST_NAMES = [
+/** Common Indonesian names, for synthetic families. */
+export const FIRST_NAMES = [
   'Siti',
   'Nur',
   'Dewi',
@@ -24,7 +25,7 @@ const FIRST_NAMES = [
   'Ratna',
   'Endang',
 ];
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Aminah',
   'Rahayu',
   'Lestari',

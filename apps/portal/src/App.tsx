@@ -99,6 +99,7 @@ export function App() {
           <FamilyPage
             kpmId={family}
             canManage={['assistant', 'coordinator', 'admin'].includes(user.role)}
+            canTransfer={['coordinator', 'admin'].includes(user.role)}
           />
         )}
         {user && !family && view === 'caseload' && <CaseloadPage refresh={refresh} onOpen={open} />}

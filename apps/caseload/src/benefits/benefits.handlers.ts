@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandPayload, CommandResponse } from '@jembatan/contracts';
-import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
+import { HandleCommand, type CommandContext } from '@jembatan/messaging';
 import type { Tx } from '../database/prisma.service.js';
-import { assertCanManage } from '../families/family.access.js';
 import { FamiliesRepository } from '../families/families.repository.js';
 import { flagsOf, toComplianceView, toDisbursementView } from '../families/family.views.js';
 import { benefitFlags } from './benefit-flags.js';
+import { ledgerSince, summariseLedger } from './ledger.js';
 
 /** Benefit monitoring (disbursement stages, the KKS card) and monthly compliance checks. */
 @Injectable()
@@ -13,10 +13,7 @@ export class BenefitsHandlers {
   constructor(private readonly families: FamiliesRepository) {}
 
   private async family(tx: Tx, kpmId: string, actor: CommandContext['actor']) {
-    const family = await this.families.lock(tx, kpmId);
-    if (!family) throw new DomainError(404, 'not-found', 'No such family');
-    assertCanManage(actor, family);
-    return family;
+    return this.families.lockForChange(tx, kpmId, actor);
   }
 
   @HandleCommand('caseload.benefit.record')
@@ -100,5 +97,27 @@ export class BenefitsHandlers {
       });
     }
     return { flags: flagsOf(updated), checks: checks.map(toComplianceView) };
+  }
+
+  @HandleCommand('caseload.ledger.record')
+  async recordLedger(
+    input: CommandPayload<'caseload.ledger.record'>,
+    { actor, tx }: CommandContext<Tx>,
+  ): Promise<CommandResponse<'caseload.ledger.record'>> {
+    const family = await this.family(tx, input.kpmId, actor);
+    await tx.ledgerEntry.createMany({
+      data: input.entries.map((entry) => ({
+        kpmId: family.id,
+        on: new Date(`${entry.on}T00:00:00Z`),
+        kind: entry.kind,
+        amount: entry.amount,
+        note: entry.note ?? null,
+        recordedBy: actor.userId,
+      })),
+    });
+    const entries = await tx.ledgerEntry.findMany({
+      where: { kpmId: family.id, on: { gte: ledgerSince() } },
+    });
+    return summariseLedger(entries);
   }
 }

@@ -27,9 +27,7 @@ export class CasesHandlers {
     context: CommandContext<Tx>,
   ): Promise<CommandResponse<'caseload.case.open'>> {
     const { actor, tx } = context;
-    const family = await this.families.lock(tx, input.kpmId);
-    if (!family) throw new DomainError(404, 'not-found', 'No such family');
-    assertCanManage(actor, family);
+    const family = await this.families.lockForChange(tx, input.kpmId, actor);
     const id = randomUUID();
     const created = await tx.kpmCase.create({
       data: {

@@ -13,13 +13,7 @@ import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
 import { ReadinessService } from '../graduation/readiness.service.js';
-import {
-  assertCanManage,
-  assertCanRead,
-  assertCanTransfer,
-  assigneeFor,
-  listScope,
-} from './family.access.js';
+import { assertCanRead, assertCanTransfer, assigneeFor, listScope } from './family.access.js';
 import { FamilyListQuery } from './family-list.query.js';
 import { longStayBefore, toProfile, toSummary } from './family.views.js';
 import { FamiliesRepository, personFrom, type Person } from './families.repository.js';
@@ -173,9 +167,7 @@ export class FamiliesHandlers {
     context: CommandContext<Tx>,
   ): Promise<CommandResponse<'caseload.kpm.update'>> {
     const { actor, tx } = context;
-    const family = await this.families.lock(tx, input.kpmId);
-    if (!family) throw notFound();
-    assertCanManage(actor, family);
+    const family = await this.families.lockForChange(tx, input.kpmId, actor);
     const memberNiks = (input.members ?? []).flatMap((m, i): [string, string][] =>
       m.nik ? [[`members.${i}.nik`, m.nik]] : [],
     );
@@ -228,9 +220,9 @@ export class FamiliesHandlers {
     context: CommandContext<Tx>,
   ): Promise<CommandResponse<'caseload.kpm.transfer'>> {
     const { actor, tx } = context;
-    const family = await this.families.lock(tx, input.kpmId);
-    if (!family) throw notFound();
-    assertCanTransfer(actor, family, input.toAssistant);
+    const family = await this.families.lockForChange(tx, input.kpmId, actor, (who, it) =>
+      assertCanTransfer(who, it, input.toAssistant),
+    );
     await this.families.reassign(tx, family.id, input.toAssistant.userId, {
       action: 'transferred',
       reason: input.reason,

@@ -1,24 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor, MemberInput } from '@jembatan/contracts';
+import { DomainError } from '@jembatan/messaging';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
+import { ledgerSince } from '../benefits/ledger.js';
+import { assertCanManage } from './family.access.js';
 import { Prisma } from '../generated/prisma/client.js';
 
-/** Everything a profile shows, loaded in one round of queries. */
-export const PROFILE_INCLUDE = {
-  group: true,
-  members: { orderBy: [{ birthDate: 'asc' }, { id: 'asc' }] },
-  assignments: { orderBy: { fromAt: 'asc' } },
-  stageChanges: { orderBy: { at: 'asc' } },
-  followUps: { orderBy: { monthsAfter: 'asc' } },
-  assessments: { orderBy: [{ assessedOn: 'desc' }, { recordedAt: 'desc' }] },
-  signals: true,
-  cases: { orderBy: { openedAt: 'desc' }, include: { notes: { orderBy: { at: 'asc' } } } },
-  disbursements: { orderBy: [{ year: 'asc' }, { stage: 'asc' }] },
-  complianceChecks: { orderBy: { period: 'desc' }, take: 12 },
-} as const satisfies Prisma.KpmInclude;
+/** Everything a profile shows, loaded in one round of queries (a function: the ledger window moves). */
+export const profileInclude = () =>
+  ({
+    group: true,
+    members: { orderBy: [{ birthDate: 'asc' }, { id: 'asc' }] },
+    assignments: { orderBy: { fromAt: 'asc' } },
+    stageChanges: { orderBy: { at: 'asc' } },
+    followUps: { orderBy: { monthsAfter: 'asc' } },
+    assessments: { orderBy: [{ assessedOn: 'desc' }, { recordedAt: 'desc' }] },
+    signals: true,
+    cases: { orderBy: { openedAt: 'desc' }, include: { notes: { orderBy: { at: 'asc' } } } },
+    disbursements: { orderBy: [{ year: 'asc' }, { stage: 'asc' }] },
+    complianceChecks: { orderBy: { period: 'desc' }, take: 12 },
+    ledgerEntries: { where: { on: { gte: ledgerSince() } } },
+  }) as const satisfies Prisma.KpmInclude;
 
-export type FamilyProfile = Prisma.KpmGetPayload<{ include: typeof PROFILE_INCLUDE }>;
+export type FamilyProfile = Prisma.KpmGetPayload<{ include: ReturnType<typeof profileInclude> }>;
 export type FamilyRow = Prisma.KpmGetPayload<object>;
 
 export interface AuditEntry {
@@ -103,8 +108,24 @@ export class FamiliesRepository {
     return tx.kpm.findUnique({ where: { id } });
   }
 
+  /**
+   * Locks a family that `actor` is about to change: 404 when there is no such family, 403 when
+   * it is not theirs to change (`authorise` decides; by default its assistant or coordinator).
+   */
+  async lockForChange(
+    tx: Tx,
+    id: string,
+    actor: Actor,
+    authorise: (actor: Actor, family: FamilyRow) => void = assertCanManage,
+  ): Promise<FamilyRow> {
+    const family = await this.lock(tx, id);
+    if (!family) throw new DomainError(404, 'not-found', 'No such family');
+    authorise(actor, family);
+    return family;
+  }
+
   profile(db: Tx | PrismaService, id: string): Promise<FamilyProfile | null> {
-    return db.kpm.findUnique({ where: { id }, include: PROFILE_INCLUDE });
+    return db.kpm.findUnique({ where: { id }, include: profileInclude() });
   }
 
   /** The family, its head and members, its first assignment and audit entry. */

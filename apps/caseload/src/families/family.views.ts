@@ -13,6 +13,7 @@ import {
   type Readiness,
   type Stage,
 } from '@jembatan/contracts';
+import { summariseLedger } from '../benefits/ledger.js';
 import { canSeeCase } from '../cases/case.access.js';
 import { toCaseView } from '../cases/case.views.js';
 import type { Assessment, ComplianceCheck, Disbursement } from '../generated/prisma/client.js';
@@ -162,5 +163,6 @@ export function toProfile(family: FamilyProfile, readiness: Readiness, actor: Ac
     cases: family.cases.filter((c) => canSeeCase(actor, family, c.kind)).map(toCaseView),
     disbursements: family.disbursements.map(toDisbursementView),
     compliance: family.complianceChecks.map(toComplianceView),
+    ledger: summariseLedger(family.ledgerEntries),
   };
 }

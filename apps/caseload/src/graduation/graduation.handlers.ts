@@ -14,14 +14,12 @@ import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messa
 import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
-import { assertCanManage, listScope } from '../families/family.access.js';
+import { listScope } from '../families/family.access.js';
 import { FamiliesHandlers } from '../families/families.handlers.js';
 import { FamiliesRepository } from '../families/families.repository.js';
 import { toAssessmentView } from '../families/family.views.js';
 import { CriteriaRepository } from './criteria.repository.js';
 import { ReadinessService } from './readiness.service.js';
-
-const notFound = () => new DomainError(404, 'not-found', 'No such family');
 
 function addMonths(date: Date, months: number): Date {
   const due = new Date(date);
@@ -46,9 +44,7 @@ export class GraduationHandlers {
     context: CommandContext<Tx>,
   ): Promise<CommandResponse<'caseload.assessment.record'>> {
     const { actor, tx } = context;
-    const family = await this.families.lock(tx, input.kpmId);
-    if (!family) throw notFound();
-    assertCanManage(actor, family);
+    const family = await this.families.lockForChange(tx, input.kpmId, actor);
     const { instrument, version, answers, assessedOn, verified, notes } = input.assessment;
     const assessment = await tx.assessment.create({
       data: {
@@ -88,9 +84,7 @@ export class GraduationHandlers {
     context: CommandContext<Tx>,
   ): Promise<CommandResponse<'caseload.stage.move'>> {
     const { actor, tx } = context;
-    const family = await this.families.lock(tx, input.kpmId);
-    if (!family) throw notFound();
-    assertCanManage(actor, family);
+    const family = await this.families.lockForChange(tx, input.kpmId, actor);
     const from = family.stage as Stage;
     if (!STAGE_TRANSITIONS[from].includes(input.to)) {
       throw new DomainError(
@@ -174,9 +168,7 @@ export class GraduationHandlers {
     context: CommandContext<Tx>,
   ): Promise<CommandResponse<'caseload.follow-up.record'>> {
     const { actor, tx } = context;
-    const family = await this.families.lock(tx, input.kpmId);
-    if (!family) throw notFound();
-    assertCanManage(actor, family);
+    const family = await this.families.lockForChange(tx, input.kpmId, actor);
     const followUp = await tx.followUp.findFirst({
       where: { id: input.followUpId, kpmId: family.id },
     });

@@ -4,6 +4,7 @@ import {
   AssessmentInput,
   ComplianceBody,
   DisbursementBody,
+  LedgerBody,
   OpenCaseBody,
   ListKpmRequest,
   MoveStageBody,
@@ -168,5 +169,17 @@ export class KpmController {
     @Caller() caller: CallerContext,
   ) {
     return this.services.call('caseload.compliance.record', { ...body, kpmId }, caller);
+  }
+
+  @Post(':id/ledger')
+  @HttpCode(200)
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(LedgerBody)
+  recordLedger(
+    @Param('id', KpmId) kpmId: string,
+    @Body({ schema: LedgerBody }) body: z.input<typeof LedgerBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('caseload.ledger.record', { ...body, kpmId }, caller);
   }
 }

@@ -1,13 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InstrumentName, Readiness } from '@jembatan/contracts';
+import {
+  BusinessV1,
+  SocioEconomicV1,
+  type InstrumentName,
+  type Readiness,
+} from '@jembatan/contracts';
 import { api, fieldErrorsOf } from '../api/client';
 
 type FieldSpec =
   | { path: string; kind: 'number' | 'text' | 'date' | 'list' | 'boolean' }
   | { path: string; kind: 'select' | 'multi'; options: readonly string[] };
 
-/** The questions of each instrument (v1), in the order an assistant asks them at a home visit. */
+const housing = SocioEconomicV1.shape.housing.shape;
+
+/**
+ * The questions of each instrument (v1), in the order an assistant asks them at a home visit;
+ * the choices come from the instrument's own schema.
+ */
 const FORMS: Record<InstrumentName, FieldSpec[]> = {
   'socio-economic': [
     { path: 'monthlyIncome', kind: 'number' },
@@ -15,31 +25,15 @@ const FORMS: Record<InstrumentName, FieldSpec[]> = {
     { path: 'monthlySpending', kind: 'number' },
     { path: 'mealsPerDay', kind: 'number' },
     { path: 'savings', kind: 'number' },
-    { path: 'housing.tenure', kind: 'select', options: ['owned', 'rented', 'family', 'other'] },
-    { path: 'housing.floor', kind: 'select', options: ['earth', 'wood', 'cement', 'tile'] },
+    { path: 'housing.tenure', kind: 'select', options: housing.tenure.options },
+    { path: 'housing.floor', kind: 'select', options: housing.floor.options },
     { path: 'housing.cleanWater', kind: 'boolean' },
     { path: 'housing.sanitation', kind: 'boolean' },
     { path: 'housing.electricity', kind: 'boolean' },
-    {
-      path: 'assets',
-      kind: 'multi',
-      options: [
-        'motorcycle',
-        'refrigerator',
-        'television',
-        'smartphone',
-        'livestock',
-        'land',
-        'gold',
-      ],
-    },
+    { path: 'assets', kind: 'multi', options: SocioEconomicV1.shape.assets.element.options },
   ],
   business: [
-    {
-      path: 'kind',
-      kind: 'select',
-      options: ['food', 'retail', 'crafts', 'services', 'agriculture', 'livestock', 'other'],
-    },
+    { path: 'kind', kind: 'select', options: BusinessV1.shape.kind.options },
     { path: 'description', kind: 'text' },
     { path: 'startedOn', kind: 'date' },
     { path: 'monthlyRevenue', kind: 'number' },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KPM_FLAGS, STAGES, type KpmSummary } from '@jembatan/contracts';
+import { FlagBadges } from '../components/Badges';
 import { api } from '../api/client';
 
 interface Page {
@@ -158,11 +159,7 @@ export function CaseloadPage({
                   <td>{t(`stages.${kpm.stage}`)}</td>
                   <td>{kpm.readinessScore ?? '-'}</td>
                   <td>
-                    {kpm.flags.map((flag) => (
-                      <span key={flag} className={`flag flag-${flag}`}>
-                        {t(`flags.${flag}`)}
-                      </span>
-                    ))}
+                    <FlagBadges flags={kpm.flags} />
                   </td>
                 </tr>
               ))}

@@ -9,12 +9,23 @@ import {
   type Stage,
 } from '@jembatan/contracts';
 import { ApiError, api, fieldErrorsOf } from '../api/client';
+import { FlagBadges } from '../components/Badges';
+import { BenefitsSection } from '../components/BenefitsSection';
+import { LedgerSection } from '../components/LedgerSection';
 import { AssessmentForm } from '../components/AssessmentForm';
 import { ReadinessPanel } from '../components/ReadinessPanel';
 import { TrendChart } from '../components/TrendChart';
 
 /** A family's profile: household, readiness and its reasons, assessments, cases, pipeline. */
-export function FamilyPage({ kpmId, canManage }: { kpmId: string; canManage: boolean }) {
+export function FamilyPage({
+  kpmId,
+  canManage,
+  canTransfer,
+}: {
+  kpmId: string;
+  canManage: boolean;
+  canTransfer: boolean;
+}) {
   const { t } = useTranslation();
   const [family, setFamily] = useState<KpmView | null>(null);
   const [failure, setFailure] = useState('');
@@ -52,11 +63,7 @@ export function FamilyPage({ kpmId, canManage }: { kpmId: string; canManage: boo
       </p>
       <p>
         <span className={`stage stage-${family.stage}`}>{t(`stages.${family.stage}`)}</span>{' '}
-        {family.flags.map((flag) => (
-          <span key={flag} className={`flag flag-${flag}`}>
-            {t(`flags.${flag}`)}
-          </span>
-        ))}
+        <FlagBadges flags={family.flags} />
       </p>
 
       <section>
@@ -97,6 +104,10 @@ export function FamilyPage({ kpmId, canManage }: { kpmId: string; canManage: boo
         <h3>{t('profile.businessTrend')}</h3>
         <TrendChart points={business} />
       </section>
+
+      <BenefitsSection family={family} canManage={canManage} onChanged={refresh} />
+
+      <LedgerSection key={reload} kpmId={family.id} ledger={family.ledger} canManage={canManage} />
 
       <section>
         <h3>{t('profile.assessments')}</h3>
@@ -158,9 +169,13 @@ export function FamilyPage({ kpmId, canManage }: { kpmId: string; canManage: boo
               {family.followUps.map((f) => (
                 <li key={f.id}>
                   {t('profile.followUpDue', { months: f.monthsAfter, date: f.dueOn })}:{' '}
-                  {f.outcome
-                    ? `${t(`followUp.${f.outcome}`)} · ${f.notes}`
-                    : t('profile.followUpOpen')}
+                  {f.outcome ? (
+                    `${t(`followUp.${f.outcome}`)} · ${f.notes}`
+                  ) : canManage ? (
+                    <FollowUpForm kpmId={family.id} followUpId={f.id} onRecorded={refresh} />
+                  ) : (
+                    t('profile.followUpOpen')
+                  )}
                 </li>
               ))}
             </ul>
@@ -170,6 +185,7 @@ export function FamilyPage({ kpmId, canManage }: { kpmId: string; canManage: boo
 
       <section>
         <h3>{t('profile.assignments')}</h3>
+        {canTransfer && <TransferForm kpmId={family.id} onMoved={setFamily} />}
         <ul>
           {family.assignments.map((a) => (
             <li key={a.from}>
@@ -288,6 +304,110 @@ function OpenCaseForm({ kpmId, onOpened }: { kpmId: string; onOpened: () => void
         {errors.summary && <span role="alert">{errors.summary}</span>}
       </label>
       <button type="submit">{t('cases.open')}</button>
+    </form>
+  );
+}
+
+function FollowUpForm({
+  kpmId,
+  followUpId,
+  onRecorded,
+}: {
+  kpmId: string;
+  followUpId: string;
+  onRecorded: () => void;
+}) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState('stable');
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState('');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await api(`/api/kpm/${kpmId}/follow-ups/${followUpId}`, {
+        method: 'POST',
+        body: JSON.stringify({ outcome, notes }),
+      });
+      onRecorded();
+    } catch (failure) {
+      setError(fieldErrorsOf(failure).notes ?? t('errors.generic'));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={t('followUp.record')} className="grid">
+      <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+        {['stable', 'improved', 'declined', 'unreachable'].map((o) => (
+          <option key={o} value={o}>
+            {t(`followUp.${o}`)}
+          </option>
+        ))}
+      </select>
+      <input
+        placeholder={t('followUp.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+      />
+      <button type="submit">{t('followUp.record')}</button>
+      {error && <span role="alert">{error}</span>}
+    </form>
+  );
+}
+
+interface Caseloads {
+  items: { assistantId: string; assistantName: string | null; families: number }[];
+}
+
+function TransferForm({ kpmId, onMoved }: { kpmId: string; onMoved: (family: KpmView) => void }) {
+  const { t } = useTranslation();
+  const [assistants, setAssistants] = useState<Caseloads['items']>([]);
+  const [toAssistantId, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    api<Caseloads>('/api/caseloads').then(
+      (r) => setAssistants(r.items),
+      () => setAssistants([]),
+    );
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      onMoved(
+        await api<KpmView>(`/api/kpm/${kpmId}/transfer`, {
+          method: 'POST',
+          body: JSON.stringify({ toAssistantId, reason }),
+        }),
+      );
+      setErrors({});
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={t('transfer.title')}>
+      <label>
+        {t('transfer.to')}
+        <input list="assistants" value={toAssistantId} onChange={(e) => setTo(e.target.value)} />
+        <datalist id="assistants">
+          {assistants.map((a) => (
+            <option key={a.assistantId} value={a.assistantId}>
+              {a.assistantName ?? a.assistantId} ({a.families})
+            </option>
+          ))}
+        </datalist>
+        {errors.toAssistantId && <span role="alert">{errors.toAssistantId}</span>}
+      </label>
+      <label>
+        {t('stage.reason')}
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+        {errors.reason && <span role="alert">{errors.reason}</span>}
+      </label>
+      <button type="submit">{t('transfer.submit')}</button>
     </form>
   );
 }

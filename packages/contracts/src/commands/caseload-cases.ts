@@ -109,3 +109,36 @@ export const RecordCompliance = {
   request: ComplianceBody.safeExtend({ kpmId: z.uuid() }),
   response: z.object({ flags: z.array(z.string()), checks: z.array(ComplianceView) }),
 } satisfies CommandDefinition;
+
+/** One line of the family's business bookkeeping (buku kas usaha) the assistant monitors. */
+export const LedgerEntryInput = z.strictObject({
+  on: z.iso
+    .date('must be a date YYYY-MM-DD')
+    .refine((value) => value <= new Date().toISOString().slice(0, 10), 'cannot be in the future'),
+  kind: z.enum(['income', 'expense']),
+  amount: z.number().int('must be whole rupiah').positive().max(1_000_000_000),
+  note: z.string().trim().max(200).optional(),
+});
+
+export const LedgerBody = z.strictObject({ entries: z.array(LedgerEntryInput).min(1).max(100) });
+
+export const LedgerView = z.object({
+  /** Totals per month, newest first (up to 24 months). */
+  months: z.array(
+    z.object({
+      month: z.string(),
+      income: z.number().int(),
+      expense: z.number().int(),
+      net: z.number().int(),
+    }),
+  ),
+  recent: z.array(LedgerEntryInput.extend({ recordedBy: z.string() })),
+});
+export type LedgerView = z.infer<typeof LedgerView>;
+
+export const RecordLedger = {
+  service: 'caseload',
+  kind: 'command',
+  request: LedgerBody.extend({ kpmId: z.uuid() }),
+  response: LedgerView,
+} satisfies CommandDefinition;

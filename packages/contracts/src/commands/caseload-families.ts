@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MemberInput, MemberView } from '../caseload/family.js';
 import { Readiness, Stage } from '../caseload/graduation.js';
 import { AssessmentView } from '../caseload/instruments.js';
-import { CaseView, ComplianceView, DisbursementView } from './caseload-cases.js';
+import { CaseView, ComplianceView, DisbursementView, LedgerView } from './caseload-cases.js';
 import { RegionCode, VillageCode } from '../common.js';
 import { Nik, PhoneNumber } from '../identity.js';
 import type { CommandDefinition } from './catalog.js';
@@ -128,6 +128,7 @@ export const KpmView = KpmSummary.extend({
   cases: z.array(CaseView),
   disbursements: z.array(DisbursementView),
   compliance: z.array(ComplianceView),
+  ledger: LedgerView,
 });
 export type KpmView = z.infer<typeof KpmView>;
 

@@ -16,6 +16,7 @@ import {
   OpenCase,
   RecordCompliance,
   RecordDisbursement,
+  RecordLedger,
   UpdateCase,
 } from './caseload-cases.js';
 import { GetImport, ListImports } from './caseload-imports.js';
@@ -62,6 +63,7 @@ export const COMMAND_CATALOG = {
   'caseload.case.list': ListCases,
   'caseload.benefit.record': RecordDisbursement,
   'caseload.compliance.record': RecordCompliance,
+  'caseload.ledger.record': RecordLedger,
   'caseload.import.get': GetImport,
   'caseload.import.list': ListImports,
   'supervision.region-counts.get': GetRegionCounts,
