@@ -60,7 +60,10 @@ async function seed(db) {
   );
   const loadedMs = performance.now() - started;
   for (const { indexdef } of indexes) await db.query(indexdef);
-  await db.query('ANALYZE caseload.kpm; ANALYZE caseload.kpm_member');
+  // Settle the table as a live system would be (vacuumed, analysed, checkpointed), so the
+  // autovacuum that a million fresh rows trigger does not run during the measurements.
+  await db.query('VACUUM (ANALYZE) caseload.kpm, caseload.kpm_member');
+  await db.query('CHECKPOINT');
   const { rows } = await db.query('SELECT count(*)::int AS families FROM caseload.kpm');
   return {
     families: rows[0].families,
@@ -150,6 +153,14 @@ try {
       flag: 'long-stay',
     }),
     'coordinator first page over Jakarta Timur': listRequest(base, coordinator, { limit: '50' }),
+    // The first scenario again, last: tells a slow start (the machine settling after loading a
+    // million rows) from a slow query.
+    'assistant first page again, after the others': listRequest(
+      base,
+      assistant,
+      { limit: '50' },
+      { expectTotal: CASELOAD },
+    ),
   };
   const results = {};
   for (const [name, run] of Object.entries(scenarios)) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 // Demo families registered through the gateway like an assistant would, with idempotency keys
 // so running `npm start` again registers nobody twice.
 const DEMO = [
@@ -63,4 +65,33 @@ export async function seedDemoFamilies(
     }
   }
   return registered;
+}
+
+const SAMPLE_CSV = new URL('../../apps/caseload/samples/kpm-import-sample.csv', import.meta.url);
+
+/**
+ * Imports the sample CSV into the Matraman assistant's caseload, the way an office would, and
+ * waits for it to finish. Running it again adds nothing (its rows are already registered).
+ */
+export async function importDemoCsv(
+  baseUrl,
+  password = process.env.DEMO_PASSWORD ?? 'jembatan123',
+) {
+  const token = await login(baseUrl, 'pendamping.matraman', password);
+  const headers = { authorization: `Bearer ${token}` };
+  const upload = await fetch(`${baseUrl}/api/imports?fileName=kpm-import-sample.csv`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'text/csv' },
+    body: readFileSync(SAMPLE_CSV),
+  });
+  if (upload.status !== 202)
+    throw new Error(`demo import: ${upload.status} ${await upload.text()}`);
+  let job = await upload.json();
+  for (let tries = 0; tries < 120 && !['completed', 'failed'].includes(job.status); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    job = await (await fetch(`${baseUrl}/api/imports/${job.id}`, { headers })).json();
+  }
+  if (job.status !== 'completed')
+    throw new Error(`demo import ended ${job.status}: ${job.failure}`);
+  return job;
 }

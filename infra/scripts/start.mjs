@@ -13,7 +13,7 @@ import {
   stopProcess,
   waitForHealthy,
 } from '@jembatan/infra/processes';
-import { seedDemoFamilies } from './demo-families.mjs';
+import { importDemoCsv, seedDemoFamilies } from './demo-families.mjs';
 
 const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/jembatan',
@@ -67,6 +67,10 @@ async function main() {
   step('Demo families');
   const seeded = await seedDemoFamilies('http://127.0.0.1:3000');
   console.log(`  ${seeded} families registered through the gateway`);
+  const imported = await importDemoCsv('http://127.0.0.1:3000');
+  console.log(
+    `  sample CSV imported: ${imported.rowsInserted} new, ${imported.rowsAlreadyRegistered} already registered`,
+  );
 
   step('Portal');
   const portal = spawn(
