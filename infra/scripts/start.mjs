@@ -73,9 +73,10 @@ async function main() {
   );
 
   step('Portal');
+  // The vite binary itself, not npx: stopping npx would leave vite running.
   const portal = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(portalPort), '--strictPort', '--host', '127.0.0.1'],
+    join(REPO_ROOT, 'node_modules/.bin/vite'),
+    ['preview', '--port', String(portalPort), '--strictPort', '--host', '127.0.0.1'],
     {
       cwd: join(REPO_ROOT, 'apps/portal'),
       env: { ...process.env, GATEWAY_URL: 'http://127.0.0.1:3000' },
