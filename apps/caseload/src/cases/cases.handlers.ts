@@ -8,7 +8,7 @@ import {
 } from '@jembatan/contracts';
 import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
-import { assertCanManage, listScope } from '../families/family.access.js';
+import { assertCanManage, listScope, villageWithin } from '../families/family.access.js';
 import { FamiliesRepository } from '../families/families.repository.js';
 import { canSeeCase } from './case.access.js';
 import { toCaseView } from './case.views.js';
@@ -124,7 +124,7 @@ export class CasesHandlers {
         ...(input.kind ? { kind: input.kind } : {}),
         kpm: {
           ...(scope.assistantId ? { assistantId: scope.assistantId } : {}),
-          ...(scope.regionPrefix ? { villageCode: { startsWith: `${scope.regionPrefix}.` } } : {}),
+          ...(scope.regionPrefix ? villageWithin(scope.regionPrefix) : {}),
         },
       },
       orderBy: { openedAt: 'desc' },

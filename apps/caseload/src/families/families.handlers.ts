@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   adultBirthDateFromNik,
+  isWithinRegion,
   nikBirthParts,
   type Actor,
   type CommandPayload,
   type CommandResponse,
   type FieldError,
+  type Readiness,
 } from '@jembatan/contracts';
 import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
 import { RegionDirectory } from '@jembatan/regions';
@@ -30,12 +32,19 @@ export class FamiliesHandlers {
     @Inject(REGIONS) private readonly regions: RegionDirectory,
   ) {}
 
-  /** The profile as `actor` may see it, with readiness scored now. */
-  async profileFor(db: Tx | PrismaService, kpmId: string, actor: Actor) {
+  /** The profile as `actor` may see it, with readiness scored now (unless the caller just did). */
+  async profileFor(db: Tx | PrismaService, kpmId: string, actor: Actor, readiness?: Readiness) {
     const family = await this.families.profile(db, kpmId);
     if (!family) throw notFound();
     assertCanRead(actor, family);
-    return toProfile(family, await this.readiness.evaluate(db, family), actor);
+    return toProfile(family, readiness ?? (await this.readiness.evaluate(db, family)), actor);
+  }
+
+  /** The profile after a change to `kpmId`, whose freshly scored readiness is also stored. */
+  private async changedProfile(tx: Tx, kpmId: string, actor: Actor) {
+    const profile = await this.profileFor(tx, kpmId, actor);
+    await this.readiness.store(tx, kpmId, profile.readiness);
+    return profile;
   }
 
   /** Field errors for region codes and NIKs that idn-area-data or the registry rule out. */
@@ -132,8 +141,7 @@ export class FamiliesHandlers {
         correlationId: context.correlationId,
       },
     );
-    await this.readiness.refresh(tx, id);
-    const profile = await this.profileFor(tx, id, actor);
+    const profile = await this.changedProfile(tx, id, actor);
     await context.emit({
       type: 'kpm.registered',
       version: 1,
@@ -201,17 +209,16 @@ export class FamiliesHandlers {
         correlationId: context.correlationId,
       },
     );
-    if (input.members) {
+    if (input.members)
       await this.families.replaceMembers(tx, family.id, input.members.map(personFrom));
-      await this.readiness.refresh(tx, family.id);
-    }
     await context.emit({
       type: 'kpm.updated',
       version: 1,
       aggregateId: family.id,
       payload: { kpmId: family.id, villageCode, previousVillageCode: family.villageCode, changed },
     });
-    return this.profileFor(tx, family.id, actor);
+    // Members and village both feed readiness (the village picks the region's criteria).
+    return this.changedProfile(tx, family.id, actor);
   }
 
   @HandleCommand('caseload.kpm.transfer')
@@ -275,11 +282,7 @@ export class FamiliesHandlers {
         'Only coordinators, the Dinas and admins compare caseloads',
       );
     const { regionPrefix } = listScope(actor);
-    if (
-      input.regionCode &&
-      regionPrefix &&
-      !(input.regionCode === regionPrefix || input.regionCode.startsWith(`${regionPrefix}.`))
-    )
+    if (input.regionCode && regionPrefix && !isWithinRegion(input.regionCode, regionPrefix))
       throw new DomainError(403, 'forbidden', 'That region is outside your scope');
     const rows = await this.families.caseloads(input.regionCode ?? regionPrefix, longStayBefore());
     return {

@@ -55,6 +55,11 @@ export function assertCanManage(actor: Actor, family: FamilyScope): void {
     );
 }
 
+/** A Prisma filter: families (or groups) whose village lies within `region` (or is it). */
+export const villageWithin = (region: string) => ({
+  OR: [{ villageCode: region }, { villageCode: { startsWith: `${region}.` } }],
+});
+
 /** The scope a caseload query is limited to, from who is asking. */
 export function listScope(actor: Actor): { assistantId?: string; regionPrefix?: string } {
   switch (actor.role) {

@@ -112,7 +112,8 @@ export function toProfile(family: FamilyProfile, readiness: Readiness, actor: Ac
   const head = family.members.find((member) => member.relation === 'head');
   const today = new Date();
   return {
-    ...toSummary(family, actor),
+    // The score and ready flag shown are the ones just evaluated, not the stored copy.
+    ...toSummary({ ...family, readinessScore: readiness.score, ready: readiness.ready }, actor),
     phone: family.phone === null ? null : identity ? family.phone : maskPhone(family.phone),
     address: family.address,
     headBirthDate: head ? day(head.birthDate) : '1900-01-01',

@@ -14,7 +14,7 @@ import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messa
 import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
-import { listScope } from '../families/family.access.js';
+import { listScope, villageWithin } from '../families/family.access.js';
 import { FamiliesHandlers } from '../families/families.handlers.js';
 import { FamiliesRepository } from '../families/families.repository.js';
 import { toAssessmentView } from '../families/family.views.js';
@@ -159,7 +159,7 @@ export class GraduationHandlers {
         changedAt: now.toISOString(),
       },
     });
-    return this.profiles.profileFor(tx, family.id, actor);
+    return this.profiles.profileFor(tx, family.id, actor, readiness);
   }
 
   @HandleCommand('caseload.follow-up.record')
@@ -239,7 +239,7 @@ export class GraduationHandlers {
     // Stored scores of the region's open families follow the new criteria at once.
     const open = await tx.kpm.findMany({
       where: {
-        OR: [{ villageCode: regionCode }, { villageCode: { startsWith: `${regionCode}.` } }],
+        ...villageWithin(regionCode),
         stage: { in: ['active', 'potential', 'candidate'] },
       },
       select: { id: true },
@@ -263,9 +263,7 @@ export class GraduationHandlers {
         : input.assistantId
           ? { assistantId: input.assistantId }
           : {}),
-      ...(region
-        ? { OR: [{ villageCode: region }, { villageCode: { startsWith: `${region}.` } }] }
-        : {}),
+      ...(region ? villageWithin(region) : {}),
     };
     const openStages = STAGES.filter((stage) => !isClosedStage(stage));
     const columns = await Promise.all(
@@ -279,15 +277,14 @@ export class GraduationHandlers {
             include: { members: true, assessments: true, signals: true },
           }),
         ]);
-        const cards = await Promise.all(
-          families.map(async (family) => ({
-            id: family.id,
-            headName: family.headName,
-            villageCode: family.villageCode,
-            assistantId: family.assistantId,
-            readiness: await this.readiness.evaluate(tx, family),
-          })),
-        );
+        const readiness = await this.readiness.evaluateAll(tx, families);
+        const cards = families.map((family, index) => ({
+          id: family.id,
+          headName: family.headName,
+          villageCode: family.villageCode,
+          assistantId: family.assistantId,
+          readiness: readiness[index]!,
+        }));
         return { stage, total, cards };
       }),
     );

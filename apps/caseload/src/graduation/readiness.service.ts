@@ -48,6 +48,27 @@ export class ReadinessService {
     return evaluateReadiness(readinessInputsOf(family), set, regionCode);
   }
 
+  /** Scores many families, looking up each village's criteria once (the graduation board). */
+  async evaluateAll(db: Tx | PrismaService, families: Scored[]): Promise<Readiness[]> {
+    const criteria = new Map<string, ReturnType<CriteriaRepository['effectiveFor']>>();
+    return Promise.all(
+      families.map(async (family) => {
+        if (!criteria.has(family.villageCode))
+          criteria.set(family.villageCode, this.criteria.effectiveFor(db, family.villageCode));
+        const { regionCode, set } = await criteria.get(family.villageCode)!;
+        return evaluateReadiness(readinessInputsOf(family), set, regionCode);
+      }),
+    );
+  }
+
+  /** Keeps the stored score (what lists sort and filter on) equal to `readiness`. */
+  async store(tx: Tx, kpmId: string, readiness: Readiness): Promise<void> {
+    await tx.kpm.update({
+      where: { id: kpmId },
+      data: { readinessScore: readiness.score, ready: readiness.ready },
+    });
+  }
+
   /** Re-scores a family inside the transaction that changed one of its inputs. */
   async refresh(tx: Tx, kpmId: string): Promise<Readiness> {
     const family = await tx.kpm.findUniqueOrThrow({
@@ -55,10 +76,7 @@ export class ReadinessService {
       include: { members: true, assessments: true, signals: true },
     });
     const readiness = await this.evaluate(tx, family);
-    await tx.kpm.update({
-      where: { id: kpmId },
-      data: { readinessScore: readiness.score, ready: readiness.ready },
-    });
+    await this.store(tx, kpmId, readiness);
     return readiness;
   }
 }

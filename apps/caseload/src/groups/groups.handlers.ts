@@ -5,7 +5,12 @@ import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messa
 import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
-import { assertCanManage, assigneeFor, listScope } from '../families/family.access.js';
+import {
+  assertCanManage,
+  assigneeFor,
+  listScope,
+  villageWithin,
+} from '../families/family.access.js';
 
 const GROUP_VIEW = {
   leader: { select: { id: true, headName: true } },
@@ -91,10 +96,8 @@ export class GroupsHandlers {
     const groups = await tx.kpmGroup.findMany({
       where: {
         ...(scope.assistantId ? { assistantId: scope.assistantId } : {}),
-        ...(region
-          ? { OR: [{ villageCode: region }, { villageCode: { startsWith: `${region}.` } }] }
-          : {}),
-        ...(scope.regionPrefix ? { villageCode: { startsWith: `${scope.regionPrefix}.` } } : {}),
+        // The region asked for, and never beyond the caller's own.
+        AND: [region, scope.regionPrefix].flatMap((code) => (code ? [villageWithin(code)] : [])),
       },
       orderBy: [{ villageCode: 'asc' }, { name: 'asc' }],
       take: 500,

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { UserAccount } from '../generated/prisma/client.js';
 
+/** Account ids are UUIDs; anything else names no account (and must not reach a uuid column). */
+const isAccountId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
 @Injectable()
 export class AccountsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -11,13 +14,14 @@ export class AccountsRepository {
   }
 
   /** An enabled assistant's account, to hand a family over to. */
-  findAssistant(id: string): Promise<UserAccount | null> {
+  async findAssistant(id: string): Promise<UserAccount | null> {
+    if (!isAccountId(id)) return null;
     return this.prisma.userAccount.findFirst({ where: { id, role: 'assistant', disabled: false } });
   }
 
   /** Display names by account id, for tables of assistants. */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
-    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const uuids = ids.filter(isAccountId);
     const rows = await this.prisma.userAccount.findMany({
       where: { id: { in: uuids } },
       select: { id: true, displayName: true },

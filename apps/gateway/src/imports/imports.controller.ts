@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { isWithinRegion } from '@jembatan/contracts';
 import { INTERNAL_CALL_HEADER, DomainError, signInternalCall } from '@jembatan/messaging';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -47,13 +48,13 @@ export class ImportsController {
       throw DomainError.invalid([
         { path: 'assistantId', message: 'is required when importing for an assistant' },
       ]);
-    const account = await this.accounts.findAssistant(requested).catch(() => null);
+    const account = await this.accounts.findAssistant(requested);
     const region = caller.actor.regionCode;
     const inRegion =
       caller.actor.role === 'admin' ||
       (region !== null &&
         account?.regionCode != null &&
-        (account.regionCode === region || account.regionCode.startsWith(`${region}.`)));
+        isWithinRegion(account.regionCode, region));
     if (!account || !inRegion)
       throw DomainError.invalid([
         { path: 'assistantId', message: 'is not an active assistant in your region' },

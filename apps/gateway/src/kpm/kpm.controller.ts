@@ -83,7 +83,7 @@ export class KpmController {
     @Body({ schema: TransferKpmBody }) body: z.output<typeof TransferKpmBody>,
     @Caller() caller: CallerContext,
   ) {
-    const target = await this.accounts.findAssistant(body.toAssistantId).catch(() => null);
+    const target = await this.accounts.findAssistant(body.toAssistantId);
     if (!target) {
       throw DomainError.invalid([
         { path: 'toAssistantId', message: 'is not an active assistant account' },
