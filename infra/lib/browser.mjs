@@ -15,10 +15,17 @@ export function chromiumPath() {
   if (found) return found;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log('Installing Debian chromium for the browser tests (first run only)...');
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    const apt = (...args) =>
+      execFileSync('apt-get', args, {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+    try {
+      apt('install', '-y', '--no-install-recommends', 'chromium');
+    } catch {
+      apt('update'); // a new machine may not have package lists yet
+      apt('install', '-y', '--no-install-recommends', 'chromium');
+    }
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   throw new Error('No Chromium found: install Debian package "chromium" or set CHROMIUM_PATH');
