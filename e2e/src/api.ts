@@ -76,3 +76,23 @@ export async function eventually<T>(
   }
   return value;
 }
+
+const WIB_MS = 7 * 3_600_000;
+
+/**
+ * The latest 19:00 WIB that is over two hours past (within the last 7 days), and its
+ * weekday (1 Monday ... 7 Sunday): a P2K2 session that can be planned and held right now.
+ */
+export function recentEvening(): { startsAt: string; weekday: number } {
+  const now = Date.now();
+  for (let back = 0; back < 7; back++) {
+    const local = new Date(now + WIB_MS - back * 86_400_000);
+    const start =
+      Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 19) - WIB_MS;
+    if (start < now - 2 * 3_600_000) {
+      const day = new Date(start + WIB_MS).getUTCDay();
+      return { startsAt: new Date(start).toISOString(), weekday: day === 0 ? 7 : day };
+    }
+  }
+  throw new Error('unreachable: some evening of the last week is past');
+}

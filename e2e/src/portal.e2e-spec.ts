@@ -4,11 +4,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumPath } from '@jembatan/infra/browser';
 import { startStack, type Stack } from '@jembatan/infra/stack';
-import { chromium, type Browser } from 'playwright-core';
-import { GatewayClient, eventually, family } from './api.js';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { GatewayClient, eventually, family, recentEvening } from './api.js';
 
-// The portal in real Chromium against the real stack: an assistant signs in, opens a family,
-// records an assessment and sees the readiness score change.
+// The portal in real Chromium against the real stack: an assistant records an assessment and
+// sees readiness change; holds a P2K2 session on a phone; a partner accepts a nomination.
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORTAL_PORT = 4450;
@@ -50,6 +50,13 @@ afterAll(async () => {
   preview?.kill();
   await stack?.stop();
 });
+
+async function signIn(page: Page, username: string) {
+  await page.goto(portalUrl);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', 'jembatan123');
+  await page.click('button[type=submit]');
+}
 
 it('lets an assistant open a family, record an assessment and see readiness change', async () => {
   const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
@@ -107,4 +114,122 @@ it('lets an assistant open a family, record an assessment and see readiness chan
   } finally {
     await page.close();
   }
+});
+
+it('lets an assistant hold a P2K2 session on a phone: tick who came, check in with the location', async () => {
+  const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
+  const suffix = Date.now().toString(36);
+  const group = await assistant.request<{ id: string; name: string }>('POST', '/api/groups', {
+    name: `Kelompok Anggrek ${suffix}`,
+    villageCode: '31.75.01.1002',
+  });
+  const names = [`Wulan ${suffix}`, `Yanti ${suffix}`];
+  for (const headName of names)
+    await assistant.request('POST', '/api/kpm', family({ headName, groupId: group.body.id }));
+  await eventually(
+    () =>
+      assistant.request<{ items: { groupId: string; families: number }[] }>(
+        'GET',
+        '/api/p2k2/groups',
+      ),
+    (r) => r.body.items.some((g) => g.groupId === group.body.id && g.families === 2),
+  );
+  const evening = recentEvening();
+  const planned = await assistant.request<{ id: string }>('POST', '/api/p2k2/sessions', {
+    groupId: group.body.id,
+    startsAt: evening.startsAt,
+    place: 'Pos RW 07',
+  });
+  expect(planned.status).toBe(201);
+
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    geolocation: { latitude: -6.2001, longitude: 106.8602, accuracy: 15 },
+    permissions: ['geolocation'],
+  });
+  const page = await phone.newPage();
+  try {
+    await signIn(page, 'pendamping.matraman');
+    await page.getByRole('button', { name: 'P2K2' }).click();
+    await page
+      .getByRole('table', { name: 'Jadwal P2K2' })
+      .getByRole('row', { name: new RegExp(group.body.name) })
+      .getByRole('button', { name: /Ekonomi 1/ })
+      .click();
+    await page.getByRole('heading', { name: 'Ekonomi 1: Mengelola Keuangan Keluarga' }).waitFor();
+    await page.getByLabel(names[0]!).check();
+    await page.getByText('1 dari 2 hadir').waitFor();
+    await page.getByRole('button', { name: 'Check-in dan simpan kehadiran' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Kehadiran tersimpan: 1 dari 2 hadir' })
+      .waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'p2k2-session-sheet.png'), fullPage: true });
+  } finally {
+    await phone.close();
+  }
+  const held = await assistant.request<{
+    status: string;
+    checkIn: { latitude: number };
+    roster: { headName: string; present: boolean }[];
+  }>('GET', `/api/p2k2/sessions/${planned.body.id}`);
+  expect(held.body.status).toBe('held');
+  expect(held.body.checkIn.latitude).toBeCloseTo(-6.2001, 4);
+  expect(held.body.roster.map((r) => [r.headName, r.present])).toEqual([
+    [names[0], true],
+    [names[1], false],
+  ]);
+});
+
+it('shows a training provider the nominations and lets them accept one', async () => {
+  const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
+  const provider = await new GatewayClient(stack.gatewayUrl).login('mitra.pelatihan');
+  const headName = `Zahra ${Date.now().toString(36)}`;
+  const created = await assistant.request<{ id: string }>('POST', '/api/kpm', family({ headName }));
+  const title = `Pemasaran Digital ${Date.now().toString(36)}`;
+  const today = new Date().toISOString().slice(0, 10);
+  const offer = await provider.request<{ offerId: string }>('POST', '/api/trainings', {
+    title,
+    regionCode: '31.75',
+    place: 'BLK Jakarta Timur',
+    startsOn: today,
+    endsOn: today,
+    meetings: 2,
+    capacity: 10,
+  });
+  expect(offer.status).toBe(201);
+  const nominated = await eventually(
+    () =>
+      assistant.request<{ id: string; status: string }>(
+        'POST',
+        `/api/trainings/${offer.body.offerId}/nominations`,
+        {
+          kpmId: created.body.id,
+          consent: true,
+        },
+      ),
+    (r) => r.status === 201,
+  );
+  expect(nominated.body.status).toBe('nominated');
+
+  const page = await browser.newPage();
+  try {
+    await signIn(page, 'mitra.pelatihan');
+    const card = page.getByRole('article', { name: title });
+    await card.getByRole('button', { name: 'Lihat' }).click();
+    const row = card.getByRole('row', { name: new RegExp(headName) });
+    await row.getByText('Dinominasikan').waitFor();
+    await row.getByRole('button', { name: 'Terima' }).click();
+    await row.getByText('Diterima').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'partner-nominations.png'), fullPage: true });
+  } finally {
+    await page.close();
+  }
+  const seen = await provider.request<{ nominations: { id: string; status: string }[] }>(
+    'GET',
+    `/api/trainings/${offer.body.offerId}`,
+  );
+  expect(seen.body.nominations.find((n) => n.id === nominated.body.id)?.status).toBe('accepted');
 });

@@ -17,7 +17,7 @@ const DEMO = [
   },
 ];
 
-async function login(baseUrl, username, password) {
+export async function login(baseUrl, username, password) {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -14,6 +14,7 @@ import {
   waitForHealthy,
 } from '@jembatan/infra/processes';
 import { importDemoCsv, seedDemoFamilies } from './demo-families.mjs';
+import { seedDemoTraining } from './demo-training.mjs';
 
 const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/jembatan',
@@ -71,6 +72,9 @@ async function main() {
   console.log(
     `  sample CSV imported: ${imported.rowsInserted} new, ${imported.rowsAlreadyRegistered} already registered`,
   );
+
+  const training = await seedDemoTraining('http://127.0.0.1:3000');
+  console.log(`  training demo: ${training.join(', ') || 'already there'}`);
 
   step('Portal');
   // The vite binary itself, not npx: stopping npx would leave vite running.

@@ -13,6 +13,7 @@ import { internalSecretProvider } from './imports/internal-secret.js';
 import { GroupsHandlers } from './groups/groups.handlers.js';
 import { FamiliesHandlers } from './families/families.handlers.js';
 import { FamiliesRepository } from './families/families.repository.js';
+import { FamilyCards } from './families/family-cards.js';
 import { FamilyListQuery } from './families/family-list.query.js';
 
 /** Families, their groups, assessments and the graduation pipeline: one module, shared repositories. */
@@ -21,6 +22,7 @@ import { FamilyListQuery } from './families/family-list.query.js';
   providers: [
     regionsProvider,
     FamiliesRepository,
+    FamilyCards,
     FamilyListQuery,
     FamiliesHandlers,
     GroupsHandlers,

@@ -15,6 +15,10 @@ import { GroupsController } from './caseload/groups.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { KpmController } from './kpm/kpm.controller.js';
 import { RegionsController } from './regions/regions.controller.js';
+import { CoursesController } from './training/courses.controller.js';
+import { P2k2Controller } from './training/p2k2.controller.js';
+import { TrainingsController } from './training/trainings.controller.js';
+import { TutorsController } from './training/tutors.controller.js';
 
 @Module({})
 export class AppModule {
@@ -38,6 +42,10 @@ export class AppModule {
         ImportsController,
         GraduationController,
         RegionsController,
+        P2k2Controller,
+        TrainingsController,
+        TutorsController,
+        CoursesController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

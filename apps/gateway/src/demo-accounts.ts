@@ -63,6 +63,20 @@ export const DEMO_ACCOUNTS = [
     role: 'assistant',
     regionCode: '31.75.03',
   },
+  {
+    id: '00000000-0000-4000-8000-000000000009',
+    username: 'mitra.pelatihan',
+    displayName: 'Balai Latihan Kerja Jakarta Timur',
+    role: 'partner',
+    regionCode: '31.75',
+  },
+  {
+    id: '00000000-0000-4000-8000-00000000000a',
+    username: 'tutor.ani',
+    displayName: 'Ani Suryani (tutor usaha kuliner)',
+    role: 'partner',
+    regionCode: '31.75',
+  },
 ] as const;
 
 /** Creates or refreshes the demo accounts (password from DEMO_PASSWORD, default `jembatan123`). */

@@ -1,5 +1,5 @@
 import { runService } from '@jembatan/service-kit';
 import { PrismaService } from './database/prisma.service.js';
+import { PartnersModule } from './partners.module.js';
 
-// Skeleton: owns its schema, serves its rpc topic and health; features arrive with its issue.
-runService('partners', { prisma: PrismaService });
+runService('partners', { prisma: PrismaService, features: [PartnersModule] });

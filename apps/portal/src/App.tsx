@@ -4,39 +4,75 @@ import { api, session } from './api/client';
 import { setLanguage } from './i18n';
 import { BoardPage } from './pages/BoardPage';
 import { CaseloadPage } from './pages/CaseloadPage';
+import { CoursesPage } from './pages/CoursesPage';
 import { FamilyPage } from './pages/FamilyPage';
 import { ImportPage } from './pages/ImportPage';
 import { LoginPage, type SignedInUser } from './pages/LoginPage';
 import { RegionCountsPage } from './pages/RegionCountsPage';
 import { RegisterKpmPage } from './pages/RegisterKpmPage';
+import { P2k2Page } from './pages/P2k2Page';
+import { SessionSheet } from './pages/SessionSheet';
+import { TrainingsPage } from './pages/TrainingsPage';
+import { TutorPage } from './pages/TutorPage';
 
-type View = 'caseload' | 'board' | 'register' | 'import' | 'regions';
+type View =
+  | 'caseload'
+  | 'board'
+  | 'register'
+  | 'import'
+  | 'regions'
+  | 'p2k2'
+  | 'trainings'
+  | 'courses'
+  | 'tutor';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
-  assistant: ['caseload', 'board', 'register', 'import', 'regions'],
-  coordinator: ['regions', 'caseload', 'board', 'register', 'import'],
-  dinas: ['regions', 'caseload', 'board'],
-  admin: ['regions', 'caseload', 'board', 'register', 'import'],
-  partner: [],
+  assistant: ['caseload', 'p2k2', 'trainings', 'board', 'register', 'import', 'courses', 'regions'],
+  coordinator: [
+    'regions',
+    'caseload',
+    'p2k2',
+    'trainings',
+    'board',
+    'courses',
+    'register',
+    'import',
+  ],
+  dinas: ['regions', 'caseload', 'p2k2', 'trainings', 'board', 'courses'],
+  admin: ['regions', 'caseload', 'p2k2', 'trainings', 'board', 'courses', 'register', 'import'],
+  partner: ['trainings', 'tutor'],
 };
+
+/** Addressable pages: a family (#/kpm/<id>) or a P2K2 session sheet (#/p2k2/<id>). */
+type Route = { kind: 'kpm' | 'p2k2'; id: string } | null;
+
+function routeInHash(): Route {
+  const match = /^#\/(kpm|p2k2)\/([0-9a-f-]{36})$/.exec(window.location.hash);
+  return match ? { kind: match[1] as 'kpm' | 'p2k2', id: match[2]! } : null;
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [user, setUser] = useState<SignedInUser | null>(null);
   const [view, setView] = useState<View>('caseload');
   const [refresh, setRefresh] = useState(0);
-  // A family's profile is addressable (#/kpm/<id>) so it can be bookmarked and shared.
-  const [family, setFamily] = useState<string | null>(() => familyInHash());
+  // A family's profile and a session sheet are addressable so they can be bookmarked and shared.
+  const [route, setRoute] = useState<Route>(() => routeInHash());
+  const family = route?.kind === 'kpm' ? route.id : null;
+  const sheet = route?.kind === 'p2k2' ? route.id : null;
 
   useEffect(() => {
-    const onHash = () => setFamily(familyInHash());
+    const onHash = () => setRoute(routeInHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
   const open = (kpmId: string) => {
     window.location.hash = `#/kpm/${kpmId}`;
+  };
+  const openSession = (sessionId: string) => {
+    window.location.hash = `#/p2k2/${sessionId}`;
   };
   const go = (name: View) => {
     window.location.hash = '';
@@ -74,7 +110,7 @@ export function App() {
               <button
                 key={name}
                 type="button"
-                aria-current={!family && view === name}
+                aria-current={!route && view === name}
                 onClick={() => go(name)}
               >
                 {t(`nav.${name}`)}
@@ -102,22 +138,28 @@ export function App() {
             canTransfer={['coordinator', 'admin'].includes(user.role)}
           />
         )}
-        {user && !family && view === 'caseload' && <CaseloadPage refresh={refresh} onOpen={open} />}
-        {user && !family && view === 'board' && <BoardPage onOpen={open} />}
-        {user && !family && view === 'import' && (
+        {user && sheet && <SessionSheet sessionId={sheet} canHold={user.role === 'assistant'} />}
+        {user && !route && view === 'p2k2' && (
+          <P2k2Page
+            canPlan={['assistant', 'coordinator', 'admin'].includes(user.role)}
+            onOpenSession={openSession}
+          />
+        )}
+        {user && !route && view === 'trainings' && <TrainingsPage role={user.role} />}
+        {user && !route && view === 'courses' && <CoursesPage role={user.role} />}
+        {user && !route && view === 'tutor' && <TutorPage />}
+        {user && !route && view === 'caseload' && <CaseloadPage refresh={refresh} onOpen={open} />}
+        {user && !route && view === 'board' && <BoardPage onOpen={open} />}
+        {user && !route && view === 'import' && (
           <ImportPage needsAssistant={user.role !== 'assistant'} />
         )}
-        {user && !family && view === 'register' && (
+        {user && !route && view === 'register' && (
           <RegisterKpmPage onRegistered={() => setRefresh((n) => n + 1)} />
         )}
-        {user && !family && view === 'regions' && (
+        {user && !route && view === 'regions' && (
           <RegionCountsPage scope={user.role === 'admin' ? null : user.regionCode} />
         )}
       </main>
     </div>
   );
-}
-
-function familyInHash(): string | null {
-  return /^#\/kpm\/([0-9a-f-]{36})$/.exec(window.location.hash)?.[1] ?? null;
 }

@@ -1,5 +1,11 @@
+import { TOPICS } from '@jembatan/contracts';
 import { runService } from '@jembatan/service-kit';
 import { PrismaService } from './database/prisma.service.js';
+import { TrainingModule } from './training.module.js';
 
-// Skeleton: owns its schema, serves its rpc topic and health; features arrive with its issue.
-runService('training', { prisma: PrismaService });
+runService('training', {
+  prisma: PrismaService,
+  // Caseload describes the families; partners post the trainings delivered here.
+  consumes: [TOPICS.events.caseload, TOPICS.events.partners],
+  features: [TrainingModule],
+});

@@ -7,3 +7,4 @@ export * from './bootstrap.js';
 export * from './service.js';
 export * from './public-route.js';
 export * from './regions.js';
+export * from './family-access.js';

@@ -16,6 +16,7 @@ import { REGIONS } from '@jembatan/service-kit';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
 import { ReadinessService } from '../graduation/readiness.service.js';
 import { assertCanRead, assertCanTransfer, assigneeFor, listScope } from './family.access.js';
+import { FamilyCards } from './family-cards.js';
 import { FamilyListQuery } from './family-list.query.js';
 import { longStayBefore, toProfile, toSummary } from './family.views.js';
 import { FamiliesRepository, personFrom, type Person } from './families.repository.js';
@@ -29,6 +30,7 @@ export class FamiliesHandlers {
     private readonly families: FamiliesRepository,
     private readonly list: FamilyListQuery,
     private readonly readiness: ReadinessService,
+    private readonly cards: FamilyCards,
     @Inject(REGIONS) private readonly regions: RegionDirectory,
   ) {}
 
@@ -166,6 +168,7 @@ export class FamiliesHandlers {
         reason: 'entered the caseload',
       },
     });
+    await this.cards.publish(context, id);
     return profile;
   }
 
@@ -217,6 +220,8 @@ export class FamiliesHandlers {
       aggregateId: family.id,
       payload: { kpmId: family.id, villageCode, previousVillageCode: family.villageCode, changed },
     });
+    if (changed.includes('villageCode') || changed.includes('groupId'))
+      await this.cards.publish(context, family.id);
     // Members and village both feed readiness (the village picks the region's criteria).
     return this.changedProfile(tx, family.id, actor);
   }
@@ -248,6 +253,7 @@ export class FamiliesHandlers {
         reason: input.reason,
       },
     });
+    await this.cards.publish(context, family.id);
     return this.profileFor(tx, family.id, actor);
   }
 

@@ -17,6 +17,7 @@ import type { PrismaService, Tx } from '../database/prisma.service.js';
 import { listScope, villageWithin } from '../families/family.access.js';
 import { FamiliesHandlers } from '../families/families.handlers.js';
 import { FamiliesRepository } from '../families/families.repository.js';
+import { FamilyCards } from '../families/family-cards.js';
 import { toAssessmentView } from '../families/family.views.js';
 import { CriteriaRepository } from './criteria.repository.js';
 import { ReadinessService } from './readiness.service.js';
@@ -35,6 +36,7 @@ export class GraduationHandlers {
     private readonly profiles: FamiliesHandlers,
     private readonly criteria: CriteriaRepository,
     private readonly readiness: ReadinessService,
+    private readonly cards: FamilyCards,
     @Inject(REGIONS) private readonly regions: RegionDirectory,
   ) {}
 
@@ -75,6 +77,8 @@ export class GraduationHandlers {
         ready: readiness.ready,
       },
     });
+    // Trainings and tutors match on the business: other services need it.
+    if (instrument === 'business') await this.cards.publish(context, family.id);
     return { assessment: toAssessmentView(assessment), readiness };
   }
 
@@ -159,6 +163,7 @@ export class GraduationHandlers {
         changedAt: now.toISOString(),
       },
     });
+    await this.cards.publish(context, family.id);
     return this.profiles.profileFor(tx, family.id, actor, readiness);
   }
 

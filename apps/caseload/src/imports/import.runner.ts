@@ -13,6 +13,7 @@ import {
   DomainError,
   MESSAGING_OPTIONS,
   OutboxWriter,
+  outboxChannel,
   pgConnectionConfig,
   pgSqlClient,
   type MessagingOptions,
@@ -24,6 +25,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ImportJob } from '../generated/prisma/client.js';
 import { CsvToCopyRows, STAGING_COLUMNS } from './csv-rows.js';
+import { appendImportedCards, importedCardsParams } from '../families/family-cards.js';
 import { createStaging, insertFamilies, validateRows } from './import.sql.js';
 
 /** Villages per `kpm.imported` event: keeps each message far below Kafka's 1 MB default. */
@@ -278,6 +280,11 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
             { actor: request.actor, correlationId: request.correlationId },
           );
         }
+        await client.query(
+          appendImportedCards,
+          importedCardsParams(id, request.actor, request.correlationId),
+        );
+        await client.query(`SELECT pg_notify($1, '')`, [outboxChannel('caseload')]);
         const families = villages.reduce((sum, v) => sum + v.families, 0);
         timings.insertSeconds = seconds(inserted);
         const stagedValid = counts!.staged - (await this.stagedInvalid(client, id, staging));

@@ -29,6 +29,24 @@ export class AccountsRepository {
     return new Map(rows.map((row) => [row.id, row.displayName]));
   }
 
+  /** Enabled assistants working within `region` (everywhere when null), by name. */
+  assistantsIn(
+    region: string | null,
+  ): Promise<{ id: string; displayName: string; regionCode: string | null }[]> {
+    return this.prisma.userAccount.findMany({
+      where: {
+        role: 'assistant',
+        disabled: false,
+        ...(region
+          ? { OR: [{ regionCode: region }, { regionCode: { startsWith: `${region}.` } }] }
+          : {}),
+      },
+      select: { id: true, displayName: true, regionCode: true },
+      orderBy: { displayName: 'asc' },
+      take: 2000,
+    });
+  }
+
   upsert(account: Omit<UserAccount, 'createdAt' | 'disabled'>): Promise<UserAccount> {
     const { id: _id, username, ...changes } = account;
     return this.prisma.userAccount.upsert({

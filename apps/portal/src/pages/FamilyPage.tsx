@@ -15,6 +15,7 @@ import { LedgerSection } from '../components/LedgerSection';
 import { AssessmentForm } from '../components/AssessmentForm';
 import { ReadinessPanel } from '../components/ReadinessPanel';
 import { TrendChart } from '../components/TrendChart';
+import { TutorSection } from '../components/TutorSection';
 
 /** A family's profile: household, readiness and its reasons, assessments, cases, pipeline. */
 export function FamilyPage({
@@ -72,6 +73,7 @@ export function FamilyPage({
       </section>
 
       {canManage && <AssessmentForm kpmId={family.id} onRecorded={onAssessed} />}
+      <TutorSection kpmId={family.id} canManage={canManage} />
       {canManage && <StageForm family={family} onMoved={setFamily} />}
 
       <section>

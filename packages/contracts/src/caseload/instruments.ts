@@ -34,9 +34,22 @@ export const SocioEconomicV1 = z.strictObject({
     .max(7),
 });
 
+/** What a family's business does; tutors' expertise and training prerequisites refer to it. */
+export const BUSINESS_KINDS = [
+  'food',
+  'retail',
+  'crafts',
+  'services',
+  'agriculture',
+  'livestock',
+  'other',
+] as const;
+export const BusinessKind = z.enum(BUSINESS_KINDS);
+export type BusinessKind = z.infer<typeof BusinessKind>;
+
 /** The family's business: kind, age, monthly revenue and costs, and whether it keeps books. */
 export const BusinessV1 = z.strictObject({
-  kind: z.enum(['food', 'retail', 'crafts', 'services', 'agriculture', 'livestock', 'other']),
+  kind: BusinessKind,
   description: z.string().trim().min(2).max(200),
   startedOn: Day,
   monthlyRevenue: Rupiah,

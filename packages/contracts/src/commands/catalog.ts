@@ -29,6 +29,40 @@ import {
   SetCriteria,
 } from './caseload-graduation.js';
 import { GetRegionCounts } from './supervision.js';
+import {
+  CancelSession,
+  GetSession,
+  HoldSession,
+  ListP2k2Groups,
+  ListSessions,
+  PlanSession,
+  SetAvailability,
+} from './training-p2k2.js';
+import {
+  CompleteNomination,
+  DecideNomination,
+  GetCertificate,
+  GetTrainingOffer,
+  ListTrainingOffers,
+  Nominate,
+  PostTrainingOffer,
+  RecordTrainingAttendance,
+} from './training-offers.js';
+import {
+  CompleteMentoring,
+  ListMentoring,
+  ListTutors,
+  LogMentoring,
+  MatchTutors,
+  SaveTutor,
+  StartMentoring,
+} from './training-tutors.js';
+import {
+  CourseProgressCommand,
+  CreateCourse,
+  ListCourses,
+  UpskillingReport,
+} from './training-courses.js';
 
 export interface CommandDefinition<
   Req extends z.ZodType = z.ZodType,
@@ -66,6 +100,32 @@ export const COMMAND_CATALOG = {
   'caseload.ledger.record': RecordLedger,
   'caseload.import.get': GetImport,
   'caseload.import.list': ListImports,
+  'training.p2k2.groups': ListP2k2Groups,
+  'training.p2k2.availability.set': SetAvailability,
+  'training.p2k2.session.plan': PlanSession,
+  'training.p2k2.session.cancel': CancelSession,
+  'training.p2k2.session.get': GetSession,
+  'training.p2k2.session.list': ListSessions,
+  'training.p2k2.session.hold': HoldSession,
+  'training.offer.list': ListTrainingOffers,
+  'training.offer.get': GetTrainingOffer,
+  'training.nomination.create': Nominate,
+  'training.nomination.decide': DecideNomination,
+  'training.nomination.complete': CompleteNomination,
+  'training.attendance.record': RecordTrainingAttendance,
+  'training.certificate.get': GetCertificate,
+  'training.tutor.save': SaveTutor,
+  'training.tutor.list': ListTutors,
+  'training.tutor.match': MatchTutors,
+  'training.mentoring.start': StartMentoring,
+  'training.mentoring.log': LogMentoring,
+  'training.mentoring.complete': CompleteMentoring,
+  'training.mentoring.list': ListMentoring,
+  'training.course.create': CreateCourse,
+  'training.course.list': ListCourses,
+  'training.course.progress': CourseProgressCommand,
+  'training.course.report': UpskillingReport,
+  'partners.training-offer.post': PostTrainingOffer,
   'supervision.region-counts.get': GetRegionCounts,
 } as const satisfies Record<string, CommandDefinition>;
 

@@ -10,6 +10,15 @@ import {
   KpmStageChangedV1,
   KpmUpdatedV1,
 } from './caseload.js';
+import { KpmDirectoryChangedV1 } from './directory.js';
+import { TrainingOfferPostedV1 } from './partners.js';
+import {
+  AssistantCourseCompletedV1,
+  MentoringCompletedV1,
+  MentoringStartedV1,
+  P2k2SessionHeldV1,
+  TrainingEnrolledV1,
+} from './training.js';
 import {
   CapitalReferralOutcomeV1,
   P2k2AttendanceRecordedV1,
@@ -36,10 +45,23 @@ export const EVENT_CATALOG = {
   },
   'case.opened': { 1: { topic: TOPICS.events.caseload, payload: CaseOpenedV1 } },
   'case.resolved': { 1: { topic: TOPICS.events.caseload, payload: CaseResolvedV1 } },
+  'kpm.directory-changed': {
+    1: { topic: TOPICS.events.caseload, payload: KpmDirectoryChangedV1 },
+  },
   'p2k2.attendance-recorded': {
     1: { topic: TOPICS.events.training, payload: P2k2AttendanceRecordedV1 },
   },
+  'p2k2.session-held': { 1: { topic: TOPICS.events.training, payload: P2k2SessionHeldV1 } },
+  'training.enrolled': { 1: { topic: TOPICS.events.training, payload: TrainingEnrolledV1 } },
   'training.completed': { 1: { topic: TOPICS.events.training, payload: TrainingCompletedV1 } },
+  'mentoring.started': { 1: { topic: TOPICS.events.training, payload: MentoringStartedV1 } },
+  'mentoring.completed': { 1: { topic: TOPICS.events.training, payload: MentoringCompletedV1 } },
+  'assistant-course.completed': {
+    1: { topic: TOPICS.events.training, payload: AssistantCourseCompletedV1 },
+  },
+  'training-offer.posted': {
+    1: { topic: TOPICS.events.partners, payload: TrainingOfferPostedV1 },
+  },
   'capital-referral.outcome-recorded': {
     1: { topic: TOPICS.events.microcredit, payload: CapitalReferralOutcomeV1 },
   },

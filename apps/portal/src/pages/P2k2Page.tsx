@@ -1,0 +1,260 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  P2K2_CATALOGUE,
+  villageLocalToInstant,
+  villageTime,
+  type AvailabilitySlot,
+  type P2k2GroupView,
+  type P2k2SessionView,
+} from '@jembatan/contracts';
+import { api } from '../api/client';
+import { describeError } from '../lib/errors';
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** `economy-1` -> `Ekonomi 1: Mengelola Keuangan Keluarga` in the portal's language. */
+export function sessionTitle(module: string, sessionNo: number, language: string): string {
+  const entry = P2K2_CATALOGUE.find((m) => m.module === module);
+  const session = entry?.sessions.find((s) => s.no === sessionNo);
+  if (!entry || !session) return `${module}-${sessionNo}`;
+  const lang = language === 'en' ? 'en' : 'id';
+  return `${entry[lang]} ${sessionNo}: ${session[lang]}`;
+}
+
+/** P2K2: each group's progress and availability, planning, and the assistant's calendar. */
+export function P2k2Page({
+  canPlan,
+  onOpenSession,
+}: {
+  canPlan: boolean;
+  onOpenSession: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [groups, setGroups] = useState<P2k2GroupView[]>([]);
+  const [sessions, setSessions] = useState<P2k2SessionView[]>([]);
+  const [reload, setReload] = useState(0);
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    api<{ items: P2k2GroupView[] }>('/api/p2k2/groups').then(
+      (r) => setGroups(r.items),
+      () => setGroups([]),
+    );
+    api<{ items: P2k2SessionView[] }>(`/api/p2k2/sessions?from=${day(-7)}&to=${day(28)}`).then(
+      (r) => setSessions(r.items),
+      () => setSessions([]),
+    );
+  }, [reload]);
+
+  const refresh = () => setReload((n) => n + 1);
+  return (
+    <section>
+      <h2>{t('nav.p2k2')}</h2>
+      {message && <p role="status">{message}</p>}
+      <h3>{t('p2k2.calendar')}</h3>
+      {sessions.length === 0 ? (
+        <p>{t('p2k2.noSessions')}</p>
+      ) : (
+        <table aria-label={t('p2k2.calendar')}>
+          <thead>
+            <tr>
+              <th>{t('p2k2.when')}</th>
+              <th>{t('kpm.group')}</th>
+              <th>{t('p2k2.session')}</th>
+              <th>{t('p2k2.place')}</th>
+              <th>{t('p2k2.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>{villageTime(s.startsAt, s.villageCode)}</td>
+                <td>{s.groupName}</td>
+                <td>
+                  <button type="button" onClick={() => onOpenSession(s.id)}>
+                    {sessionTitle(s.module, s.sessionNo, i18n.language)}
+                  </button>
+                </td>
+                <td>{s.place}</td>
+                <td>
+                  {t(`p2k2.statuses.${s.status}`)}
+                  {s.status === 'held' && ` (${s.attended}/${s.invited})`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>{t('p2k2.groups')}</h3>
+      {groups.length === 0 && <p>{t('p2k2.noGroups')}</p>}
+      {groups.map((group) => (
+        <GroupCard
+          key={group.groupId}
+          group={group}
+          canPlan={canPlan}
+          onChanged={(text) => {
+            setMessage(text);
+            refresh();
+          }}
+        />
+      ))}
+    </section>
+  );
+}
+
+function GroupCard({
+  group,
+  canPlan,
+  onChanged,
+}: {
+  group: P2k2GroupView;
+  canPlan: boolean;
+  onChanged: (message: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [slots, setSlots] = useState<AvailabilitySlot[]>(group.availability);
+  const [startsAt, setStartsAt] = useState('');
+  const [duration, setDuration] = useState(90);
+  const [place, setPlace] = useState('');
+  const [error, setError] = useState('');
+
+  async function saveAvailability() {
+    try {
+      await api(`/api/p2k2/groups/${group.groupId}/availability`, {
+        method: 'PUT',
+        body: JSON.stringify({ slots }),
+      });
+      setError('');
+      onChanged(t('p2k2.availabilitySaved', { name: group.name }));
+    } catch (failure) {
+      setError(describeError(failure, t));
+    }
+  }
+
+  async function plan(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await api('/api/p2k2/sessions', {
+        method: 'POST',
+        idempotencyKey: crypto.randomUUID(),
+        body: JSON.stringify({
+          groupId: group.groupId,
+          startsAt: villageLocalToInstant(startsAt, group.villageCode),
+          durationMinutes: duration,
+          place,
+        }),
+      });
+      setError('');
+      onChanged(t('p2k2.planned', { name: group.name }));
+    } catch (failure) {
+      setError(describeError(failure, t));
+    }
+  }
+
+  return (
+    <article className="card" aria-label={group.name}>
+      <h4>
+        {group.name} · {group.villageCode}
+      </h4>
+      <p>
+        {t('p2k2.progress', { done: group.delivered.length, families: group.families })}
+        {group.attendanceRate !== null &&
+          ` · ${t('p2k2.attendanceRate', { rate: group.attendanceRate })}`}
+        {' · '}
+        {group.next
+          ? t('p2k2.next', {
+              title: sessionTitle(group.next.module, group.next.sessionNo, i18n.language),
+            })
+          : t('p2k2.finished')}
+      </p>
+      <progress max={15} value={group.delivered.length} />
+      {canPlan && (
+        <>
+          <fieldset>
+            <legend>{t('p2k2.availability')}</legend>
+            {slots.map((slot, i) => (
+              <div key={i} className="row">
+                <select
+                  aria-label={t('p2k2.weekday')}
+                  value={slot.weekday}
+                  onChange={(e) =>
+                    setSlots(
+                      slots.map((s, j) =>
+                        j === i ? { ...s, weekday: Number(e.target.value) } : s,
+                      ),
+                    )
+                  }
+                >
+                  {WEEKDAYS.map((d) => (
+                    <option key={d} value={d}>
+                      {t(`weekdays.${d}`)}
+                    </option>
+                  ))}
+                </select>
+                <input
+                  type="time"
+                  aria-label={t('p2k2.from')}
+                  value={slot.from}
+                  onChange={(e) =>
+                    setSlots(slots.map((s, j) => (j === i ? { ...s, from: e.target.value } : s)))
+                  }
+                />
+                <input
+                  type="time"
+                  aria-label={t('p2k2.to')}
+                  value={slot.to}
+                  onChange={(e) =>
+                    setSlots(slots.map((s, j) => (j === i ? { ...s, to: e.target.value } : s)))
+                  }
+                />
+                <button type="button" onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
+                  {t('p2k2.removeSlot')}
+                </button>
+              </div>
+            ))}
+            <button
+              type="button"
+              onClick={() => setSlots([...slots, { weekday: 6, from: '19:00', to: '21:00' }])}
+            >
+              {t('p2k2.addSlot')}
+            </button>{' '}
+            <button type="button" onClick={saveAvailability}>
+              {t('p2k2.saveAvailability')}
+            </button>
+          </fieldset>
+          <form onSubmit={plan}>
+            <label>
+              {t('p2k2.startsAt')}
+              <input
+                type="datetime-local"
+                required
+                value={startsAt}
+                onChange={(e) => setStartsAt(e.target.value)}
+              />
+            </label>
+            <label>
+              {t('p2k2.duration')}
+              <input
+                type="number"
+                min={30}
+                max={240}
+                step={15}
+                value={duration}
+                onChange={(e) => setDuration(Number(e.target.value))}
+              />
+            </label>
+            <label>
+              {t('p2k2.place')}
+              <input required value={place} onChange={(e) => setPlace(e.target.value)} />
+            </label>
+            <button type="submit">{t('p2k2.plan')}</button>
+          </form>
+        </>
+      )}
+      {error && <p role="alert">{error}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { villageTime, type P2k2SessionView } from '@jembatan/contracts';
+import { api } from '../api/client';
+import { describeError } from '../lib/errors';
+import { sessionTitle } from './P2k2Page';
+
+interface Position {
+  latitude: number;
+  longitude: number;
+  accuracyMeters?: number;
+}
+
+/** The phone's position, or null when the browser cannot or may not tell. */
+function locate(): Promise<Position | null> {
+  return new Promise((resolve) => {
+    if (!navigator.geolocation) return resolve(null);
+    navigator.geolocation.getCurrentPosition(
+      (p) =>
+        resolve({
+          latitude: p.coords.latitude,
+          longitude: p.coords.longitude,
+          accuracyMeters: Math.round(p.coords.accuracy),
+        }),
+      () => resolve(null),
+      { enableHighAccuracy: true, timeout: 10_000 },
+    );
+  });
+}
+
+/**
+ * The session sheet, made for a phone at the meeting: tick who came, add notes, check in
+ * with the phone's location. Everyone starts absent so nobody is marked present by accident.
+ */
+export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHold: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [session, setSession] = useState<P2k2SessionView | null>(null);
+  const [present, setPresent] = useState<Record<string, boolean>>({});
+  const [notes, setNotes] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<P2k2SessionView>(`/api/p2k2/sessions/${sessionId}`).then(setSession, (e: unknown) =>
+      setMessage(describeError(e, t)),
+    );
+  }, [sessionId, t]);
+
+  async function hold(event: FormEvent) {
+    event.preventDefault();
+    if (!session?.roster) return;
+    setBusy(true);
+    const position = await locate();
+    if (!position) {
+      setBusy(false);
+      setMessage(t('sheet.noLocation'));
+      return;
+    }
+    try {
+      const held = await api<P2k2SessionView>(`/api/p2k2/sessions/${sessionId}/attendance`, {
+        method: 'POST',
+        idempotencyKey: `hold-${sessionId}`,
+        body: JSON.stringify({
+          attendance: session.roster.map((f) => ({
+            kpmId: f.kpmId,
+            present: present[f.kpmId] ?? false,
+          })),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+          checkIn: { at: new Date().toISOString(), ...position },
+        }),
+      });
+      setSession(held);
+      setMessage(t('sheet.saved', { attended: held.attended, invited: held.invited }));
+    } catch (failure) {
+      setMessage(describeError(failure, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!session) return <p>{message || t('app.loading')}</p>;
+  const editable = canHold && session.status === 'planned';
+  return (
+    <article className="sheet">
+      <h2>{sessionTitle(session.module, session.sessionNo, i18n.language)}</h2>
+      <p>
+        {session.groupName} · {villageTime(session.startsAt, session.villageCode)} · {session.place}{' '}
+        · <strong>{t(`p2k2.statuses.${session.status}`)}</strong>
+      </p>
+      {session.checkIn && (
+        <p>
+          {t('sheet.checkedIn', {
+            at: villageTime(session.checkIn.at, session.villageCode),
+            lat: session.checkIn.latitude.toFixed(5),
+            lng: session.checkIn.longitude.toFixed(5),
+          })}
+          {session.checkIn.late && ` · ${t('sheet.late')}`}
+        </p>
+      )}
+      <form onSubmit={hold}>
+        <ul className="roster">
+          {(session.roster ?? []).map((f) => (
+            <li key={f.kpmId}>
+              <label className="tick">
+                <input
+                  type="checkbox"
+                  disabled={!editable}
+                  checked={editable ? (present[f.kpmId] ?? false) : (f.present ?? false)}
+                  onChange={(e) => setPresent({ ...present, [f.kpmId]: e.target.checked })}
+                />
+                {f.headName}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {editable && (
+          <>
+            <p>
+              {t('sheet.count', {
+                present: Object.values(present).filter(Boolean).length,
+                total: session.roster?.length ?? 0,
+              })}
+            </p>
+            <label>
+              {t('sheet.notes')}
+              <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
+            </label>
+            <button type="submit" disabled={busy}>
+              {t('sheet.submit')}
+            </button>
+          </>
+        )}
+        {session.status === 'held' && session.notes && <p>{session.notes}</p>}
+      </form>
+      {message && <p role="status">{message}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@jembatan/contracts';
+import { DomainError } from '@jembatan/messaging';
+import { assertCanRead, canManage } from '@jembatan/service-kit';
+import type { PrismaService, Tx } from '../database/prisma.service.js';
+import type { Family } from '../generated/prisma/client.js';
+
+export type Db = Tx | PrismaService;
+
+/** The families this service knows from caseload's cards, read under the caseload's access rules. */
+@Injectable()
+export class DirectoryRepository {
+  async family(db: Db, kpmId: string, actor: Actor): Promise<Family> {
+    const family = await db.family.findUnique({ where: { kpmId } });
+    // Unknown here also when caseload's card has not arrived yet: say so rather than 403.
+    if (!family)
+      throw new DomainError(404, 'not-found', 'No such family (or it is not known here yet)');
+    assertCanRead(actor, family);
+    return family;
+  }
+
+  /** A family the actor may put forward (nominate, match to a tutor): its assistant or coordinator. */
+  async manageable(db: Db, kpmId: string, actor: Actor): Promise<Family> {
+    const family = await this.family(db, kpmId, actor);
+    if (!canManage(actor, family))
+      throw new DomainError(
+        403,
+        'forbidden',
+        "Only the family's assistant or coordinator can act for it",
+      );
+    return family;
+  }
+
+  roster(db: Db, groupId: string): Promise<Family[]> {
+    return db.family.findMany({ where: { groupId }, orderBy: { headName: 'asc' } });
+  }
+}
+
+/** Whole months from `start` to `end` (the business age a prerequisite asks about). */
+export function monthsBetween(start: Date, end: Date): number {
+  const months =
+    (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
+  return end.getUTCDate() < start.getUTCDate() ? months - 1 : months;
+}

@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  AvailabilitySlot,
+  nextP2k2Session,
+  withinAvailability,
+  type Actor,
+  type CommandPayload,
+  type CommandResponse,
+  type FieldError,
+  type P2k2Module,
+} from '@jembatan/contracts';
+import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
+import { assertCanManage, assertCanRead, listScope, villageWithin } from '@jembatan/service-kit';
+import { z } from 'zod';
+import type { PrismaService, Tx } from '../database/prisma.service.js';
+import { DirectoryRepository, type Db } from '../directory/directory.repository.js';
+import type { P2k2Group } from '../generated/prisma/client.js';
+import { describeSlots, sessionKey, toSessionView } from './p2k2.views.js';
+
+/** A check-in later than this after the planned start counts as late (supervisors see it). */
+const LATE_AFTER_MS = 15 * 60_000;
+/** Sessions may be recorded up to a week after they happened, not earlier than planned. */
+const PLAN_PAST_LIMIT_MS = 7 * 24 * 3_600_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+const Slots = z.array(AvailabilitySlot);
+
+/** Postgres refused a row because of the named exclusion or unique constraint. */
+function violates(error: unknown, constraint: string): boolean {
+  const seen = new Set<unknown>();
+  const walk = (value: unknown): boolean => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return false;
+    seen.add(value);
+    if (value instanceof Error && value.message.includes(constraint)) return true;
+    return Object.values(value).some(walk) || walk((value as { cause?: unknown }).cause);
+  };
+  return walk(error);
+}
+
+/**
+ * P2K2: each group's progress through the 15 sessions, planning that respects the group's
+ * stated availability and never double-books an assistant or a group, and holding a session
+ * (attendance per family, notes, check-in evidence), reported to caseload family by family.
+ */
+@Injectable()
+export class P2k2Handlers {
+  constructor(private readonly directory: DirectoryRepository) {}
+
+  private async group(db: Db, groupId: string, actor: Actor): Promise<P2k2Group> {
+    const group = await db.p2k2Group.findUnique({ where: { id: groupId } });
+    if (!group) throw new DomainError(404, 'not-found', 'No such group (or no family in it yet)');
+    assertCanRead(actor, group);
+    return group;
+  }
+
+  private async delivered(db: Db, groupId: string): Promise<string[]> {
+    const held = await db.p2k2Session.findMany({
+      where: { groupId, status: 'held' },
+      select: { module: true, sessionNo: true },
+    });
+    return [...new Set(held.map(sessionKey))];
+  }
+
+  @HandleCommand('training.p2k2.groups')
+  async groups(
+    input: CommandPayload<'training.p2k2.groups'>,
+    { actor, tx }: { actor: Actor; tx: Db },
+  ): Promise<CommandResponse<'training.p2k2.groups'>> {
+    const scope = listScope(actor);
+    const groups = await tx.p2k2Group.findMany({
+      where: {
+        ...(scope.assistantId ? { assistantId: scope.assistantId } : {}),
+        AND: [input.regionCode, scope.regionPrefix].flatMap((c) => (c ? [villageWithin(c)] : [])),
+      },
+      orderBy: [{ villageCode: 'asc' }, { name: 'asc' }],
+      take: 500,
+    });
+    const ids = groups.map((g) => g.id);
+    const [counts, held] = await Promise.all([
+      tx.family.groupBy({ by: ['groupId'], where: { groupId: { in: ids } }, _count: true }),
+      tx.p2k2Session.findMany({
+        where: { groupId: { in: ids }, status: 'held' },
+        select: { groupId: true, module: true, sessionNo: true, invited: true, attended: true },
+      }),
+    ]);
+    const families = new Map(counts.map((c) => [c.groupId, c._count]));
+    return {
+      items: groups.map((group) => {
+        const sessions = held.filter((s) => s.groupId === group.id);
+        const delivered = [...new Set(sessions.map(sessionKey))];
+        const invited = sessions.reduce((sum, s) => sum + s.invited, 0);
+        const attended = sessions.reduce((sum, s) => sum + s.attended, 0);
+        return {
+          groupId: group.id,
+          name: group.name,
+          villageCode: group.villageCode,
+          assistantId: group.assistantId,
+          families: families.get(group.id) ?? 0,
+          availability: Slots.parse(group.availability),
+          delivered,
+          next: nextP2k2Session(delivered),
+          attendanceRate: invited > 0 ? Math.round((attended / invited) * 100) : null,
+        };
+      }),
+    };
+  }
+
+  @HandleCommand('training.p2k2.availability.set')
+  async setAvailability(
+    input: CommandPayload<'training.p2k2.availability.set'>,
+    context: CommandContext<Tx>,
+  ): Promise<CommandResponse<'training.p2k2.availability.set'>> {
+    const group = await this.group(context.tx, input.groupId, context.actor);
+    assertCanManage(context.actor, group);
+    await context.tx.p2k2Group.update({
+      where: { id: group.id },
+      data: { availability: input.slots },
+    });
+    const { items } = await this.groups({ regionCode: group.villageCode }, context);
+    const view = items.find((g) => g.groupId === group.id);
+    if (!view) throw new Error(`group ${group.id} vanished`);
+    return view;
+  }
+
+  @HandleCommand('training.p2k2.session.plan')
+  async plan(
+    input: CommandPayload<'training.p2k2.session.plan'>,
+    { actor, tx }: CommandContext<Tx>,
+  ): Promise<CommandResponse<'training.p2k2.session.plan'>> {
+    const group = await this.group(tx, input.groupId, actor);
+    assertCanManage(actor, group);
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
+    if (startsAt.getTime() < Date.now() - PLAN_PAST_LIMIT_MS)
+      throw DomainError.invalid([{ path: 'startsAt', message: 'is more than 7 days ago' }]);
+    const session = input.session ?? nextP2k2Session(await this.delivered(tx, group.id));
+    if (!session)
+      throw DomainError.invalid([
+        { path: 'session', message: 'the group has had all 15 sessions: choose one to repeat' },
+      ]);
+    const slots = Slots.parse(group.availability);
+    if (slots.length > 0 && !withinAvailability(slots, startsAt, endsAt, group.villageCode))
+      throw new DomainError(422, 'outside-availability', "Outside the group's availability", [
+        { path: 'startsAt', message: `the group can meet ${describeSlots(slots)}` },
+      ]);
+    await this.assertFree(tx, group, startsAt, endsAt);
+    try {
+      const created = await tx.p2k2Session.create({
+        data: {
+          id: randomUUID(),
+          groupId: group.id,
+          assistantId: group.assistantId,
+          villageCode: group.villageCode,
+          module: session.module,
+          sessionNo: session.sessionNo,
+          startsAt,
+          endsAt,
+          place: input.place,
+          plannedBy: actor.userId,
+        },
+        include: { group: { select: { name: true } } },
+      });
+      return toSessionView(created);
+    } catch (error) {
+      // A concurrent plan took the slot between the check above and this insert.
+      if (violates(error, 'no_overlap'))
+        throw new DomainError(409, 'double-booked', 'That time was just booked', [
+          { path: 'startsAt', message: 'overlaps another session' },
+        ]);
+      throw error;
+    }
+  }
+
+  /** 409 naming the clashing session, for the assistant and for the group. */
+  private async assertFree(tx: Tx, group: P2k2Group, startsAt: Date, endsAt: Date) {
+    const clashes = await tx.p2k2Session.findMany({
+      where: {
+        status: { not: 'cancelled' },
+        OR: [{ assistantId: group.assistantId }, { groupId: group.id }],
+        startsAt: { lt: endsAt },
+        endsAt: { gt: startsAt },
+      },
+      include: { group: { select: { name: true } } },
+      take: 3,
+    });
+    if (clashes.length === 0) return;
+    const fields: FieldError[] = clashes.map((c) => ({
+      path: 'startsAt',
+      message: `overlaps ${c.group.name} ${c.module}-${c.sessionNo} (${c.startsAt.toISOString()} to ${c.endsAt.toISOString()})`,
+    }));
+    const assistantBusy = clashes.some((c) => c.assistantId === group.assistantId);
+    throw new DomainError(
+      409,
+      'double-booked',
+      assistantBusy
+        ? 'The assistant already has a session at that time'
+        : 'The group already meets at that time',
+      fields,
+    );
+  }
+
+  @HandleCommand('training.p2k2.session.cancel')
+  async cancel(
+    input: CommandPayload<'training.p2k2.session.cancel'>,
+    { actor, tx }: CommandContext<Tx>,
+  ): Promise<CommandResponse<'training.p2k2.session.cancel'>> {
+    const session = await this.session(tx, input.sessionId, actor, true);
+    assertCanManage(actor, session);
+    if (session.status !== 'planned')
+      throw new DomainError(409, 'session-not-planned', `The session is ${session.status}`);
+    const updated = await tx.p2k2Session.update({
+      where: { id: session.id },
+      data: { status: 'cancelled', cancelReason: input.reason },
+      include: { group: { select: { name: true } } },
+    });
+    return toSessionView(updated);
+  }
+
+  private async session(db: Db, sessionId: string, actor: Actor, lock = false) {
+    if (lock)
+      await (db as Tx).$executeRawUnsafe(
+        'SELECT 1 FROM p2k2_session WHERE id = $1::uuid FOR UPDATE',
+        sessionId,
+      );
+    const session = await db.p2k2Session.findUnique({
+      where: { id: sessionId },
+      include: { group: { select: { name: true } }, attendance: true },
+    });
+    if (!session) throw new DomainError(404, 'not-found', 'No such session');
+    assertCanRead(actor, session);
+    return session;
+  }
+
+  @HandleCommand('training.p2k2.session.get')
+  async get(
+    input: CommandPayload<'training.p2k2.session.get'>,
+    { actor, tx }: CommandContext<PrismaService>,
+  ): Promise<CommandResponse<'training.p2k2.session.get'>> {
+    const session = await this.session(tx, input.sessionId, actor);
+    const roster =
+      session.status === 'held' ? undefined : await this.directory.roster(tx, session.groupId);
+    return toSessionView(session, roster);
+  }
+
+  @HandleCommand('training.p2k2.session.list')
+  async list(
+    input: CommandPayload<'training.p2k2.session.list'>,
+    { actor, tx }: CommandContext<PrismaService>,
+  ): Promise<CommandResponse<'training.p2k2.session.list'>> {
+    const scope = listScope(actor);
+    // Dates are local days; widen by a day each side so every time zone's day is inside.
+    const from = new Date(`${input.from}T00:00:00Z`);
+    const to = new Date(`${input.to}T00:00:00Z`);
+    from.setUTCDate(from.getUTCDate() - 1);
+    to.setUTCDate(to.getUTCDate() + 2);
+    const sessions = await tx.p2k2Session.findMany({
+      where: {
+        // An assistant sees their own calendar whatever assistantId they pass.
+        ...((scope.assistantId ?? input.assistantId)
+          ? { assistantId: scope.assistantId ?? input.assistantId }
+          : {}),
+        ...(input.groupId ? { groupId: input.groupId } : {}),
+        ...(scope.regionPrefix ? villageWithin(scope.regionPrefix) : {}),
+        startsAt: { gte: from, lt: to },
+      },
+      orderBy: { startsAt: 'asc' },
+      take: 1000,
+      include: { group: { select: { name: true } } },
+    });
+    return { items: sessions.map((s) => toSessionView(s)) };
+  }
+
+  @HandleCommand('training.p2k2.session.hold')
+  async hold(
+    input: CommandPayload<'training.p2k2.session.hold'>,
+    context: CommandContext<Tx>,
+  ): Promise<CommandResponse<'training.p2k2.session.hold'>> {
+    const { actor, tx } = context;
+    const session = await this.session(tx, input.sessionId, actor, true);
+    if (actor.role !== 'assistant' || actor.userId !== session.assistantId)
+      throw new DomainError(403, 'forbidden', "Only the group's assistant holds its sessions");
+    if (session.status !== 'planned')
+      throw new DomainError(409, 'session-not-planned', `The session is ${session.status}`);
+    const checkInAt = new Date(input.checkIn.at);
+    const fields: FieldError[] = [];
+    if (checkInAt.getTime() > Date.now() + CLOCK_SKEW_MS)
+      fields.push({ path: 'checkIn.at', message: 'is in the future' });
+    if (checkInAt.getTime() < session.startsAt.getTime() - 2 * 3_600_000)
+      fields.push({ path: 'checkIn.at', message: 'is more than 2 hours before the session' });
+    const roster = await this.directory.roster(tx, session.groupId);
+    const inGroup = new Map(roster.map((f) => [f.kpmId, f]));
+    const seen = new Set<string>();
+    input.attendance.forEach((entry, i) => {
+      if (!inGroup.has(entry.kpmId))
+        fields.push({ path: `attendance.${i}.kpmId`, message: 'is not a family of this group' });
+      else if (seen.has(entry.kpmId))
+        fields.push({ path: `attendance.${i}.kpmId`, message: 'is listed twice' });
+      seen.add(entry.kpmId);
+    });
+    const missing = roster.filter((f) => !seen.has(f.kpmId));
+    if (missing.length > 0)
+      fields.push({
+        path: 'attendance',
+        message: `has no entry for ${missing.length} of the group's families: ${missing
+          .slice(0, 5)
+          .map((f) => f.headName)
+          .join(', ')}`,
+      });
+    if (fields.length > 0) throw DomainError.invalid(fields);
+
+    const attended = input.attendance.filter((a) => a.present).length;
+    const late = checkInAt.getTime() > session.startsAt.getTime() + LATE_AFTER_MS;
+    await tx.p2k2Attendance.createMany({
+      data: input.attendance.map((a) => ({
+        sessionId: session.id,
+        kpmId: a.kpmId,
+        headName: inGroup.get(a.kpmId)!.headName,
+        present: a.present,
+        note: a.note ?? null,
+      })),
+    });
+    const heldAt = new Date();
+    const held = await tx.p2k2Session.update({
+      where: { id: session.id },
+      data: {
+        status: 'held',
+        notes: input.notes ?? null,
+        checkInAt,
+        latitude: input.checkIn.latitude,
+        longitude: input.checkIn.longitude,
+        accuracyMeters: input.checkIn.accuracyMeters ?? null,
+        checkInLate: late,
+        invited: input.attendance.length,
+        attended,
+        heldBy: actor.userId,
+        heldAt,
+      },
+      include: { group: { select: { name: true } }, attendance: true },
+    });
+    const heldOn = session.startsAt.toISOString().slice(0, 10);
+    for (const entry of input.attendance)
+      await context.emit({
+        type: 'p2k2.attendance-recorded',
+        version: 1,
+        aggregateId: entry.kpmId,
+        payload: {
+          sessionId: session.id,
+          kpmId: entry.kpmId,
+          module: session.module as P2k2Module,
+          heldOn,
+          attended: entry.present,
+        },
+      });
+    await context.emit({
+      type: 'p2k2.session-held',
+      version: 1,
+      aggregateId: session.assistantId,
+      payload: {
+        sessionId: session.id,
+        groupId: session.groupId,
+        assistantId: session.assistantId,
+        villageCode: session.villageCode,
+        module: session.module as P2k2Module,
+        sessionNo: session.sessionNo,
+        startsAt: session.startsAt.toISOString(),
+        heldAt: heldAt.toISOString(),
+        invited: input.attendance.length,
+        attended,
+        checkInLate: late,
+      },
+    });
+    return toSessionView(held);
+  }
+}
