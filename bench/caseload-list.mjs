@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIRST_NAMES, LAST_NAMES } from '@jembatan/infra/fixtures';
 import { startStack } from '@jembatan/infra/stack';
-import { machine, summarise } from './lib/stats.mjs';
+import { login, measure } from './lib/http.mjs';
+import { machine } from './lib/stats.mjs';
 import { realVillages } from './lib/villages.mjs';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 1_000_000);
@@ -69,39 +70,6 @@ async function seed(db) {
     families: rows[0].families,
     loadSeconds: Math.round(loadedMs / 100) / 10,
     indexSeconds: Math.round((performance.now() - started - loadedMs) / 100) / 10,
-  };
-}
-
-async function login(baseUrl, username) {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'jembatan123' }),
-  });
-  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
-  return (await response.json()).accessToken;
-}
-
-/** Runs `request()` REQUESTS times from `clients` concurrent clients; latencies in ms. */
-async function measure(request, clients) {
-  for (let i = 0; i < 50; i++) await request(); // warm-up: JIT, plan cache, connections
-  const latencies = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next++ < REQUESTS) {
-        const t0 = performance.now();
-        await request();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    clients,
-    throughputPerSecond: Math.round(latencies.length / seconds),
-    latency: summarise(latencies),
   };
 }
 
@@ -166,7 +134,10 @@ try {
   for (const [name, run] of Object.entries(scenarios)) {
     results[name] = {};
     for (const clients of [1, 8]) {
-      results[name][`${clients} client(s)`] = await measure(run, clients);
+      results[name][`${clients} client(s)`] = await measure(run, {
+        clients,
+        requests: REQUESTS,
+      });
       console.log(
         `${name}, ${clients} client(s): ${JSON.stringify(results[name][`${clients} client(s)`])}`,
       );

@@ -161,6 +161,11 @@ it('lets an assistant hold a P2K2 session on a phone: tick who came, check in wi
     await page.getByRole('heading', { name: 'Ekonomi 1: Mengelola Keuangan Keluarga' }).waitFor();
     await page.getByLabel(names[0]!).check();
     await page.getByText('1 dari 2 hadir').waitFor();
+    await page.getByLabel('Foto kegiatan (opsional)').setInputFiles({
+      name: 'p2k2.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1024, 9)]),
+    });
     await page.getByRole('button', { name: 'Check-in dan simpan kehadiran' }).click();
     await page
       .getByRole('status')
@@ -172,11 +177,12 @@ it('lets an assistant hold a P2K2 session on a phone: tick who came, check in wi
   }
   const held = await assistant.request<{
     status: string;
-    checkIn: { latitude: number };
+    checkIn: { latitude: number; hasPhoto: boolean };
     roster: { headName: string; present: boolean }[];
   }>('GET', `/api/p2k2/sessions/${planned.body.id}`);
   expect(held.body.status).toBe('held');
   expect(held.body.checkIn.latitude).toBeCloseTo(-6.2001, 4);
+  expect(held.body.checkIn.hasPhoto).toBe(true);
   expect(held.body.roster.map((r) => [r.headName, r.present])).toEqual([
     [names[0], true],
     [names[1], false],

@@ -26,7 +26,7 @@ interface SessionView {
   status: string;
   attended: number;
   invited: number;
-  checkIn: { late: boolean; latitude: number } | null;
+  checkIn: { late: boolean; latitude: number; hasPhoto: boolean } | null;
   roster?: { kpmId: string; headName: string; present: boolean | null }[];
 }
 interface NominationView {
@@ -216,6 +216,29 @@ describe('P2K2 sessions', () => {
       { attendance, checkIn },
     );
     expect(again.status).toBe(409);
+
+    // The optional photo streams to training over HTTP; its bytes decide its type, not its name.
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]);
+    const photoUrl = `${stack.gatewayUrl}/api/p2k2/sessions/${planned.body.id}/photo`;
+    const send = (client: GatewayClient, body: Buffer, type = 'image/jpeg') =>
+      fetch(photoUrl, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${client.token}`, 'content-type': type },
+        body,
+      });
+    expect((await send(assistant, Buffer.from('not an image at all'))).status).toBe(415);
+    expect((await send(otherAssistant, jpeg)).status).toBe(403);
+    expect((await send(assistant, jpeg)).status).toBe(200);
+    const photo = await fetch(photoUrl, {
+      headers: { authorization: `Bearer ${coordinator.token}` },
+    });
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await photo.arrayBuffer()).equals(jpeg)).toBe(true);
+    const withPhoto = await assistant.request<SessionView>(
+      'GET',
+      `/api/p2k2/sessions/${planned.body.id}`,
+    );
+    expect(withPhoto.body.checkIn).toMatchObject({ hasPhoto: true });
 
     const progressed = await assistant.request<{ items: GroupView[] }>('GET', '/api/p2k2/groups');
     expect(progressed.body.items.find((g) => g.groupId === groupId)).toMatchObject({

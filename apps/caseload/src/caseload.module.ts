@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { regionsProvider } from '@jembatan/service-kit';
+import { internalSecretProvider, regionsProvider } from '@jembatan/service-kit';
 import { BenefitsHandlers } from './benefits/benefits.handlers.js';
 import { CasesHandlers } from './cases/cases.handlers.js';
 import { CriteriaRepository } from './graduation/criteria.repository.js';
@@ -9,7 +9,6 @@ import { SignalsHandlers } from './graduation/signals.handlers.js';
 import { ImportRunner } from './imports/import.runner.js';
 import { ImportsHttpController } from './imports/imports.controller.js';
 import { ImportsHandlers } from './imports/imports.handlers.js';
-import { internalSecretProvider } from './imports/internal-secret.js';
 import { GroupsHandlers } from './groups/groups.handlers.js';
 import { FamiliesHandlers } from './families/families.handlers.js';
 import { FamiliesRepository } from './families/families.repository.js';

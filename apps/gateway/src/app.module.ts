@@ -7,6 +7,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { TokenService } from './auth/tokens.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './common/config.js';
+import { BulkHttp } from './common/bulk-http.js';
 import { Services } from './common/rpc.provider.js';
 import { PrismaService } from './database/prisma.service.js';
 import { GraduationController } from './graduation/graduation.controller.js';
@@ -17,6 +18,7 @@ import { KpmController } from './kpm/kpm.controller.js';
 import { RegionsController } from './regions/regions.controller.js';
 import { CoursesController } from './training/courses.controller.js';
 import { P2k2Controller } from './training/p2k2.controller.js';
+import { P2k2PhotosController } from './training/p2k2-photos.controller.js';
 import { TrainingsController } from './training/trainings.controller.js';
 import { TutorsController } from './training/tutors.controller.js';
 
@@ -43,6 +45,7 @@ export class AppModule {
         GraduationController,
         RegionsController,
         P2k2Controller,
+        P2k2PhotosController,
         TrainingsController,
         TutorsController,
         CoursesController,
@@ -54,6 +57,7 @@ export class AppModule {
         AccountsRepository,
         LoginLimiter,
         Services,
+        BulkHttp,
       ],
     };
   }

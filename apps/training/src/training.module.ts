@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
-import { regionsProvider } from '@jembatan/service-kit';
+import { internalSecretProvider, regionsProvider } from '@jembatan/service-kit';
 import { CoursesHandlers } from './courses/courses.handlers.js';
 import { DirectoryHandlers } from './directory/directory.handlers.js';
 import { DirectoryRepository } from './directory/directory.repository.js';
 import { OffersHandlers } from './offers/offers.handlers.js';
 import { P2k2Handlers } from './p2k2/p2k2.handlers.js';
+import { SessionPhotoController } from './p2k2/photo.controller.js';
 import { TutorsHandlers } from './tutors/tutors.handlers.js';
 
 /** P2K2 sessions, partner trainings, business tutors and assistants' courses. */
 @Module({
+  controllers: [SessionPhotoController],
   providers: [
     regionsProvider,
+    internalSecretProvider,
     DirectoryRepository,
     DirectoryHandlers,
     P2k2Handlers,

@@ -8,7 +8,7 @@ import {
 } from '@jembatan/contracts';
 import { DomainError } from './domain-error.js';
 import type { CommandContext } from './handlers.js';
-import type { OutboxWriter } from './outbox.js';
+import type { OutboxWriter, PendingEvent } from './outbox.js';
 import { isTransientError, type SqlClient, type TransactionalDb } from './sql.js';
 
 export interface RegisteredCommandHandler {
@@ -65,6 +65,8 @@ export class CommandDispatcher {
       if (!payload.ok) throw DomainError.invalid(payload.fields);
 
       const run = async (tx: SqlClient): Promise<unknown> => {
+        // Events are validated as they are emitted and written together before the commit.
+        const pending: PendingEvent[] = [];
         const context: CommandContext = {
           actor,
           correlationId,
@@ -72,10 +74,11 @@ export class CommandDispatcher {
           emit: async (draft) => {
             if (definition.kind !== 'command')
               throw new Error(`query ${command} cannot emit events`);
-            await this.options.outbox.append(tx, draft, { actor, correlationId });
+            pending.push(this.options.outbox.envelope(draft, { actor, correlationId }));
           },
         };
         const data = await handler.handle(payload.value, context);
+        await this.options.outbox.appendMany(tx, pending);
         // The reply is part of the contract too; a handler that breaks it is a bug, not a 4xx.
         return definition.response.parse(data);
       };

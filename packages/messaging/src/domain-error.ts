@@ -6,7 +6,7 @@ import type { ErrorBody, FieldError } from '@jembatan/contracts';
  */
 export class DomainError extends Error {
   constructor(
-    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503 | 504,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503 | 504,
     readonly code: string,
     message: string,
     readonly fields?: FieldError[],

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Actor } from '@jembatan/contracts';
 import { z } from 'zod';
+import { DomainError } from './domain-error.js';
 
 /**
  * Bulk payloads (file uploads, reports) stream over HTTP from the gateway to the owning
@@ -49,4 +50,24 @@ export function verifyInternalCall(
   } catch {
     return null;
   }
+}
+
+/** The verified call, or a 401 DomainError: the first line of every internal HTTP endpoint. */
+export function requireInternalCall(header: string | undefined, secret: string): InternalCall {
+  const call = verifyInternalCall(header, secret);
+  if (!call)
+    throw new DomainError(401, 'unauthenticated', 'Internal calls need a valid signed header');
+  return call;
+}
+
+/** What an internal endpoint answers on failure: the domain error, or 503 for anything else. */
+export function internalErrorReply(
+  error: unknown,
+  correlationId?: string,
+): { status: number; body: ReturnType<DomainError['toBody']> } {
+  const domain =
+    error instanceof DomainError
+      ? error
+      : new DomainError(503, 'temporarily-unavailable', 'Please retry shortly');
+  return { status: domain.statusCode, body: domain.toBody(correlationId) };
 }

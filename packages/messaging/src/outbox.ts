@@ -41,32 +41,64 @@ export class OutboxWriter {
     draft: EventDraft<T, V>,
     context: EventContext,
   ): Promise<EventEnvelope<EventPayload<T, V>>> {
+    const [envelope] = await this.appendMany(tx, [this.envelope(draft, context)]);
+    return envelope as EventEnvelope<EventPayload<T, V>>;
+  }
+
+  /**
+   * Validates a draft and wraps it in its envelope (throws on a bad payload: a bad event must
+   * fail its transaction, not a consumer). Nothing is written yet.
+   */
+  envelope<T extends EventType, V extends EventVersion<T>>(
+    draft: EventDraft<T, V>,
+    context: EventContext,
+  ): PendingEvent {
     const definition = (
       EVENT_CATALOG[draft.type] as Record<number, { topic: string; payload: z.ZodType }>
     )[draft.version];
     if (!definition) throw new Error(`no contract for ${draft.type} v${draft.version}`);
-    // Validate on the way out too: a bad event must fail its transaction, not a consumer.
-    const payload = definition.payload.parse(draft.payload) as EventPayload<T, V>;
-    const envelope: EventEnvelope<EventPayload<T, V>> = {
-      id: randomUUID(),
-      type: draft.type,
-      version: draft.version,
-      occurredAt: new Date().toISOString(),
-      producer: this.producer,
-      actor: context.actor,
-      correlationId: context.correlationId,
-      aggregateId: draft.aggregateId,
-      payload,
+    const payload = definition.payload.parse(draft.payload);
+    return {
+      topic: definition.topic,
+      envelope: {
+        id: randomUUID(),
+        type: draft.type,
+        version: draft.version,
+        occurredAt: new Date().toISOString(),
+        producer: this.producer,
+        actor: context.actor,
+        correlationId: context.correlationId,
+        aggregateId: draft.aggregateId,
+        payload,
+      },
     };
+  }
+
+  /**
+   * Writes events in one statement and wakes the relay once: a command that emits 30 events
+   * costs one round trip, not 60. Their ids keep the order given.
+   */
+  async appendMany(tx: SqlClient, events: PendingEvent[]): Promise<EventEnvelope<unknown>[]> {
+    if (events.length === 0) return [];
     await tx.$executeRawUnsafe(
-      `INSERT INTO outbox_event (event_id, topic, key, event_type, envelope) VALUES ($1::uuid, $2, $3, $4, $5::jsonb)`,
-      envelope.id,
-      definition.topic,
-      draft.aggregateId,
-      `${draft.type}.v${draft.version}`,
-      JSON.stringify(envelope),
+      `INSERT INTO outbox_event (event_id, topic, key, event_type, envelope)
+       SELECT e.event_id, e.topic, e.key, e.event_type, e.envelope
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[])
+            WITH ORDINALITY AS e(event_id, topic, key, event_type, envelope, n)
+       ORDER BY e.n`,
+      events.map((e) => e.envelope.id),
+      events.map((e) => e.topic),
+      events.map((e) => e.envelope.aggregateId),
+      events.map((e) => `${e.envelope.type}.v${e.envelope.version}`),
+      events.map((e) => JSON.stringify(e.envelope)),
     );
     await tx.$executeRawUnsafe(`SELECT pg_notify($1, '')`, outboxChannel(this.schema));
-    return envelope;
+    return events.map((e) => e.envelope);
   }
+}
+
+/** An event validated and enveloped, waiting to be written with its transaction. */
+export interface PendingEvent {
+  topic: string;
+  envelope: EventEnvelope<unknown>;
 }

@@ -8,3 +8,4 @@ export * from './service.js';
 export * from './public-route.js';
 export * from './regions.js';
 export * from './family-access.js';
+export * from './internal-http.js';

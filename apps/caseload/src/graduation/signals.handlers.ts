@@ -3,6 +3,7 @@ import type {
   CapitalReferralOutcomeV1,
   EventEnvelope,
   P2k2AttendanceRecordedV1,
+  P2k2AttendanceRecordedV2,
   TrainingCompletedV1,
 } from '@jembatan/contracts';
 import { OnEvent } from '@jembatan/messaging';
@@ -47,6 +48,29 @@ export class SignalsHandlers {
       { p2k2Held: { increment: 1 }, p2k2Attended: { increment: attended } },
       { p2k2Held: 1, p2k2Attended: attended },
     );
+  }
+
+  /** A whole session at once: the counters in one statement, then each family's readiness. */
+  @OnEvent('p2k2.attendance-recorded', 2)
+  async onSessionAttendance(event: EventEnvelope<P2k2AttendanceRecordedV2>, tx: Tx): Promise<void> {
+    const entries = event.payload.attendance;
+    const known = await tx.$queryRawUnsafe<{ kpm_id: string }[]>(
+      `INSERT INTO kpm_signals (kpm_id, p2k2_held, p2k2_attended)
+       SELECT a.kpm_id, 1, CASE WHEN a.attended THEN 1 ELSE 0 END
+       FROM unnest($1::uuid[], $2::boolean[]) AS a(kpm_id, attended)
+       JOIN kpm k ON k.id = a.kpm_id
+       ON CONFLICT (kpm_id) DO UPDATE SET
+         p2k2_held = kpm_signals.p2k2_held + 1,
+         p2k2_attended = kpm_signals.p2k2_attended + excluded.p2k2_attended
+       RETURNING kpm_id`,
+      entries.map((e) => e.kpmId),
+      entries.map((e) => e.attended),
+    );
+    if (known.length < entries.length)
+      this.logger.warn(
+        `${event.type} ${event.id}: ${entries.length - known.length} of ${entries.length} families unknown here; skipped`,
+      );
+    for (const { kpm_id } of known) await this.readiness.refresh(tx, kpm_id);
   }
 
   @OnEvent('training.completed', 1)

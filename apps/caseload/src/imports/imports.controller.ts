@@ -1,24 +1,11 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  INTERNAL_CALL_HEADER,
-  DomainError,
-  verifyInternalCall,
-  type InternalCall,
-} from '@jembatan/messaging';
+import { DomainError, type InternalCall } from '@jembatan/messaging';
+import { INTERNAL_SECRET, internalCallOf, replyInternalError } from '@jembatan/service-kit';
 import type { Request, Response } from 'express';
-import { CASELOAD_INTERNAL_SECRET } from './internal-secret.js';
 import { canSeeImport } from './imports.handlers.js';
 import { ImportRunner } from './import.runner.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function reply(res: Response, error: unknown, correlationId?: string): void {
-  const domain =
-    error instanceof DomainError
-      ? error
-      : new DomainError(503, 'temporarily-unavailable', 'Please retry shortly');
-  res.status(domain.statusCode).json(domain.toBody(correlationId));
-}
 
 /**
  * Bulk HTTP: the CSV upload streams from the gateway straight into PostgreSQL, and the error
@@ -28,14 +15,11 @@ function reply(res: Response, error: unknown, correlationId?: string): void {
 export class ImportsHttpController {
   constructor(
     private readonly runner: ImportRunner,
-    @Inject(CASELOAD_INTERNAL_SECRET) private readonly secret: string,
+    @Inject(INTERNAL_SECRET) private readonly secret: string,
   ) {}
 
   private caller(req: Request): InternalCall {
-    const call = verifyInternalCall(req.header(INTERNAL_CALL_HEADER), this.secret);
-    if (!call)
-      throw new DomainError(401, 'unauthenticated', 'Internal calls need a valid signed header');
-    return call;
+    return internalCallOf(req, this.secret);
   }
 
   @Post()
@@ -73,7 +57,7 @@ export class ImportsHttpController {
       res.status(202).json(job);
     } catch (error) {
       req.resume(); // drain what the client still sends, so it reads the answer
-      reply(res, error, correlationId);
+      replyInternalError(res, error, correlationId);
     }
   }
 
@@ -90,8 +74,7 @@ export class ImportsHttpController {
         .setHeader('content-disposition', `attachment; filename="import-${id}-errors.csv"`);
       await this.runner.writeErrors(id, res);
     } catch (error) {
-      if (res.headersSent) res.destroy(error as Error);
-      else reply(res, error);
+      replyInternalError(res, error);
     }
   }
 }

@@ -14,6 +14,9 @@ export const GatewayEnv = BaseEnv.extend({
   /** Where bulk uploads (CSV imports) stream to; defaults to caseload on CASELOAD_PORT. */
   CASELOAD_URL: z.url().optional(),
   CASELOAD_PORT: portVar(3101),
+  /** Where P2K2 check-in photos stream to; defaults to training on TRAINING_PORT. */
+  TRAINING_URL: z.url().optional(),
+  TRAINING_PORT: portVar(3102),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
@@ -29,6 +32,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     jwtSecret: parsed.JWT_SECRET ?? DEV_SECRET,
     database: { url: parsed.DATABASE_URL, schema: 'gateway' },
     caseloadUrl: parsed.CASELOAD_URL ?? `http://127.0.0.1:${parsed.CASELOAD_PORT}`,
+    trainingUrl: parsed.TRAINING_URL ?? `http://127.0.0.1:${parsed.TRAINING_PORT}`,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
   };
 }

@@ -1,14 +1,12 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { isWithinRegion } from '@jembatan/contracts';
-import { INTERNAL_CALL_HEADER, DomainError, signInternalCall } from '@jembatan/messaging';
+import { DomainError } from '@jembatan/messaging';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { AccountsRepository } from '../auth/accounts.repository.js';
 import { Roles } from '../auth/auth.guard.js';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../common/config.js';
+import { BulkHttp } from '../common/bulk-http.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
 
@@ -29,17 +27,8 @@ export class ImportsController {
   constructor(
     private readonly services: Services,
     private readonly accounts: AccountsRepository,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly bulk: BulkHttp,
   ) {}
-
-  private headers(caller: CallerContext, params: Record<string, string> = {}) {
-    return {
-      [INTERNAL_CALL_HEADER]: signInternalCall(
-        { actor: caller.actor, correlationId: caller.correlationId, params },
-        this.config.INTERNAL_SECRET,
-      ),
-    };
-  }
 
   /** Whose caseload the families go to: the assistant's own, or the one a coordinator names. */
   private async assignee(caller: CallerContext, requested: string | undefined): Promise<string> {
@@ -74,27 +63,13 @@ export class ImportsController {
     @Res() res: Response,
   ): Promise<void> {
     const assistantId = await this.assignee(caller, query.assistantId);
-    const target = new URL('/internal/imports', this.config.caseloadUrl);
-    target.searchParams.set('fileName', query.fileName);
-    let upstream: globalThis.Response;
-    try {
-      upstream = await fetch(target, {
-        method: 'POST',
-        headers: { 'content-type': 'text/csv', ...this.headers(caller, { assistantId }) },
-        body: Readable.toWeb(req) as ReadableStream,
-        duplex: 'half',
-      } as RequestInit);
-    } catch {
-      throw new DomainError(
-        503,
-        'temporarily-unavailable',
-        'The caseload service is not reachable; please retry',
-      );
-    }
-    res
-      .status(upstream.status)
-      .type('application/json')
-      .send(await upstream.text());
+    const upstream = await this.bulk.call(
+      'caseload',
+      `/internal/imports?${new URLSearchParams({ fileName: query.fileName })}`,
+      caller,
+      { method: 'POST', params: { assistantId }, body: req, contentType: 'text/csv' },
+    );
+    await this.bulk.relay(upstream, res);
   }
 
   @Get()
@@ -114,27 +89,11 @@ export class ImportsController {
     @Caller() caller: CallerContext,
     @Res() res: Response,
   ): Promise<void> {
-    let upstream: globalThis.Response;
-    try {
-      upstream = await fetch(
-        new URL(`/internal/imports/${importId}/errors.csv`, this.config.caseloadUrl),
-        {
-          headers: this.headers(caller),
-        },
-      );
-    } catch {
-      throw new DomainError(
-        503,
-        'temporarily-unavailable',
-        'The caseload service is not reachable; please retry',
-      );
-    }
-    res.status(upstream.status);
-    for (const header of ['content-type', 'content-disposition']) {
-      const value = upstream.headers.get(header);
-      if (value) res.setHeader(header, value);
-    }
-    if (upstream.body) await pipeline(Readable.fromWeb(upstream.body as never), res);
-    else res.end();
+    const upstream = await this.bulk.call(
+      'caseload',
+      `/internal/imports/${importId}/errors.csv`,
+      caller,
+    );
+    await this.bulk.relay(upstream, res);
   }
 }

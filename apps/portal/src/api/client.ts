@@ -44,8 +44,17 @@ export async function api<T>(
 }
 
 /** Sends a file as the request body (streamed by the browser), answering like `api`. */
-export function upload<T>(path: string, file: Blob): Promise<T> {
-  return api<T>(path, { method: 'POST', body: file, headers: { 'content-type': 'text/csv' } });
+export function upload<T>(path: string, file: Blob, contentType = 'text/csv'): Promise<T> {
+  return api<T>(path, { method: 'POST', body: file, headers: { 'content-type': contentType } });
+}
+
+/** A file the gateway serves behind the bearer token, as an object URL for <img> and the like. */
+export async function fetchObjectUrl(path: string): Promise<string | null> {
+  const token = session.token();
+  const response = await fetch(path, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return response.ok ? URL.createObjectURL(await response.blob()) : null;
 }
 
 /** Downloads a file the gateway serves behind the bearer token and hands it to the browser. */

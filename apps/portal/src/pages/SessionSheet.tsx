@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { villageTime, type P2k2SessionView } from '@jembatan/contracts';
-import { api } from '../api/client';
+import { api, fetchObjectUrl, upload } from '../api/client';
 import { describeError } from '../lib/errors';
 import { sessionTitle } from './P2k2Page';
 
@@ -39,12 +39,27 @@ export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHol
   const [notes, setNotes] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [photoUrl, setPhotoUrl] = useState<string | null>(null);
 
   useEffect(() => {
     api<P2k2SessionView>(`/api/p2k2/sessions/${sessionId}`).then(setSession, (e: unknown) =>
       setMessage(describeError(e, t)),
     );
   }, [sessionId, t]);
+
+  const hasPhoto = session?.checkIn?.hasPhoto ?? false;
+  useEffect(() => {
+    if (!hasPhoto) return;
+    let url: string | null = null;
+    void fetchObjectUrl(`/api/p2k2/sessions/${sessionId}/photo`).then((u) => {
+      url = u;
+      setPhotoUrl(u);
+    });
+    return () => {
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [hasPhoto, sessionId]);
 
   async function hold(event: FormEvent) {
     event.preventDefault();
@@ -69,7 +84,21 @@ export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHol
           checkIn: { at: new Date().toISOString(), ...position },
         }),
       });
-      setSession(held);
+      let saved = held;
+      // The photo is optional evidence: attendance is already safe if its upload fails.
+      if (photo) {
+        try {
+          await upload(`/api/p2k2/sessions/${sessionId}/photo`, photo, photo.type || 'image/jpeg');
+          saved = await api<P2k2SessionView>(`/api/p2k2/sessions/${sessionId}`);
+        } catch (failure) {
+          setSession(held);
+          setMessage(
+            `${t('sheet.saved', { attended: held.attended, invited: held.invited })} · ${t('sheet.photoFailed')}: ${describeError(failure, t)}`,
+          );
+          return;
+        }
+      }
+      setSession(saved);
       setMessage(t('sheet.saved', { attended: held.attended, invited: held.invited }));
     } catch (failure) {
       setMessage(describeError(failure, t));
@@ -122,6 +151,15 @@ export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHol
               })}
             </p>
             <label>
+              {t('sheet.photo')}
+              <input
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                capture="environment"
+                onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
+              />
+            </label>
+            <label>
               {t('sheet.notes')}
               <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
             </label>
@@ -131,6 +169,7 @@ export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHol
           </>
         )}
         {session.status === 'held' && session.notes && <p>{session.notes}</p>}
+        {photoUrl && <img className="evidence" src={photoUrl} alt={t('sheet.photo')} />}
       </form>
       {message && <p role="status">{message}</p>}
     </article>

@@ -22,6 +22,7 @@ import {
 import {
   CapitalReferralOutcomeV1,
   P2k2AttendanceRecordedV1,
+  P2k2AttendanceRecordedV2,
   TrainingCompletedV1,
 } from './signals.js';
 
@@ -50,6 +51,7 @@ export const EVENT_CATALOG = {
   },
   'p2k2.attendance-recorded': {
     1: { topic: TOPICS.events.training, payload: P2k2AttendanceRecordedV1 },
+    2: { topic: TOPICS.events.training, payload: P2k2AttendanceRecordedV2 },
   },
   'p2k2.session-held': { 1: { topic: TOPICS.events.training, payload: P2k2SessionHeldV1 } },
   'training.enrolled': { 1: { topic: TOPICS.events.training, payload: TrainingEnrolledV1 } },

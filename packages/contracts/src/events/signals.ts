@@ -12,6 +12,21 @@ export const P2k2AttendanceRecordedV1 = z.object({
 });
 export type P2k2AttendanceRecordedV1 = z.infer<typeof P2k2AttendanceRecordedV1>;
 
+/**
+ * Training service: a P2K2 session was held; who of the group came. One event per session
+ * (v1 was one per family: 30 events, 30 transactions in caseload for one meeting).
+ */
+export const P2k2AttendanceRecordedV2 = z.object({
+  sessionId: z.uuid(),
+  module: P2k2AttendanceRecordedV1.shape.module,
+  heldOn: z.iso.date(),
+  attendance: z
+    .array(z.object({ kpmId: z.uuid(), attended: z.boolean() }))
+    .min(1)
+    .max(100),
+});
+export type P2k2AttendanceRecordedV2 = z.infer<typeof P2k2AttendanceRecordedV2>;
+
 /** Training service: a family member completed a partner's training. */
 export const TrainingCompletedV1 = z.object({
   enrolmentId: z.uuid(),
