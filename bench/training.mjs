@@ -148,11 +148,12 @@ try {
   console.log(`stack up; loading ${SESSIONS.toLocaleString('en')} sessions...`);
   const background = await seedBackground(stack.db, villages);
   console.log(`loaded ${JSON.stringify(background)}`);
-  const sessions = await seedPlanned(stack.db, HOLDS + CONCURRENT_HOLDS + 2 * 20);
+  const WARMUP = 50;
+  const sessions = await seedPlanned(stack.db, 2 * HOLDS + CONCURRENT_HOLDS + 3 * WARMUP);
   const token = await login(stack.gatewayUrl, 'pendamping.matraman');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-  // Each hold uses its own planned session; `offset` keeps the two runs apart.
+  // Each hold uses its own planned session; `offset` keeps the runs apart.
   const hold = (offset) => async (i) => {
     const session = sessions[offset + i];
     const response = await fetch(`${stack.gatewayUrl}/api/p2k2/sessions/${session.id}/attendance`, {
@@ -173,15 +174,18 @@ try {
       throw new Error(`hold: ${response.status} ${await response.text()}`);
     await response.arrayBuffer();
   };
-  // Warm-ups take indexes past `requests`: the sequential run uses 0..319, the concurrent 320..739.
-  const sequential = await measure(hold(0), { clients: 1, requests: HOLDS, warmup: 20 });
-  console.log(`hold (1 client): ${JSON.stringify(sequential)}`);
-  const concurrent = await measure(hold(HOLDS + 20), {
-    clients: 8,
-    requests: CONCURRENT_HOLDS,
-    warmup: 20,
-  });
-  console.log(`hold (8 clients): ${JSON.stringify(concurrent)}`);
+  // Three runs on disjoint sessions (warm-ups take the indexes past `requests`): one client
+  // right after the bulk load, eight clients, then one client again once the machine settled.
+  let offset = 0;
+  const run = async (clients, requests) => {
+    const result = await measure(hold(offset), { clients, requests, warmup: WARMUP });
+    offset += requests + WARMUP;
+    console.log(`hold (${clients} client(s)): ${JSON.stringify(result)}`);
+    return result;
+  };
+  const firstAfterLoad = await run(1, HOLDS);
+  const concurrent = await run(8, CONCURRENT_HOLDS);
+  const sequential = await run(1, HOLDS);
 
   const kpmIds = await seedTutors(stack.db, villages);
   const match = async () => {
@@ -223,6 +227,7 @@ try {
       targetP99Ms: 100,
       sequential,
       concurrent,
+      firstAfterLoad,
     },
     matchTutors: {
       families: MATCH_FAMILIES,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@jembatan/contracts';
+import { familyImportLines } from '@jembatan/infra/fixtures';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import kafkajs from 'kafkajs';
 import { GatewayClient, eventually, family, recentEvening } from './api.js';
@@ -265,6 +266,35 @@ describe('P2K2 sessions', () => {
       `/api/p2k2/sessions?from=${day}&to=${day}`,
     );
     expect(calendar.body.items.map((s) => s.id)).toContain(planned.body.id);
+  });
+});
+
+describe('families from a CSV import', () => {
+  it('reach training in batches of cards, with their groups', async () => {
+    const village = '31.75.01.1003';
+    const rows = 1_200; // three batches of cards
+    const csv = [
+      ...familyImportLines(rows, [village], {
+        offset: 5_000_000 + Math.floor(Math.random() * 1e6),
+      }),
+    ].join('\n');
+    const started = await assistant.request<{ id: string }>(
+      'POST',
+      '/api/imports?fileName=kelompok.csv',
+      csv,
+      { 'content-type': 'text/csv' },
+    );
+    expect(started.status).toBe(202);
+    // Every fourth row has no group; the rest are spread over 25 groups.
+    const grouped = rows - rows / 4;
+    const total = async () =>
+      (
+        await assistant.request<{ items: GroupView[] }>(
+          'GET',
+          `/api/p2k2/groups?regionCode=${village}`,
+        )
+      ).body.items.reduce((sum, g) => sum + g.families, 0);
+    expect(await eventually(total, (n) => n === grouped, 60_000)).toBe(grouped);
   });
 });
 

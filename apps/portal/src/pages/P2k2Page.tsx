@@ -37,17 +37,27 @@ export function P2k2Page({
   const [sessions, setSessions] = useState<P2k2SessionView[]>([]);
   const [reload, setReload] = useState(0);
   const [message, setMessage] = useState('');
+  // The calendar is the assistant's by default; one group's on choice.
+  const [groupFilter, setGroupFilter] = useState('');
 
   useEffect(() => {
     api<{ items: P2k2GroupView[] }>('/api/p2k2/groups').then(
       (r) => setGroups(r.items),
       () => setGroups([]),
     );
-    api<{ items: P2k2SessionView[] }>(`/api/p2k2/sessions?from=${day(-7)}&to=${day(28)}`).then(
+  }, [reload]);
+
+  useEffect(() => {
+    const query = new URLSearchParams({
+      from: day(-7),
+      to: day(28),
+      ...(groupFilter ? { groupId: groupFilter } : {}),
+    });
+    api<{ items: P2k2SessionView[] }>(`/api/p2k2/sessions?${query}`).then(
       (r) => setSessions(r.items),
       () => setSessions([]),
     );
-  }, [reload]);
+  }, [reload, groupFilter]);
 
   const refresh = () => setReload((n) => n + 1);
   return (
@@ -55,6 +65,17 @@ export function P2k2Page({
       <h2>{t('nav.p2k2')}</h2>
       {message && <p role="status">{message}</p>}
       <h3>{t('p2k2.calendar')}</h3>
+      <label>
+        {t('kpm.group')}
+        <select value={groupFilter} onChange={(e) => setGroupFilter(e.target.value)}>
+          <option value="">{t('p2k2.allGroups')}</option>
+          {groups.map((g) => (
+            <option key={g.groupId} value={g.groupId}>
+              {g.name} · {g.villageCode}
+            </option>
+          ))}
+        </select>
+      </label>
       {sessions.length === 0 ? (
         <p>{t('p2k2.noSessions')}</p>
       ) : (
