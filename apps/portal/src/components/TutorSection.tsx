@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchReason, MentoringPlanView } from '@jembatan/contracts';
 import { api } from '../api/client';
-import { describeError } from '../lib/errors';
+import { send, useApiAction } from '../lib/use-api-action';
 import { MentoringPlanCard } from '../pages/TutorPage';
 
 interface Match {
@@ -20,8 +20,8 @@ export function TutorSection({ kpmId, canManage }: { kpmId: string; canManage: b
   const [note, setNote] = useState<MatchReason | null>(null);
   const [goals, setGoals] = useState('');
   const [consent, setConsent] = useState(false);
-  const [message, setMessage] = useState('');
   const [reload, setReload] = useState(0);
+  const { message, run } = useApiAction();
 
   useEffect(() => {
     api<{ items: MentoringPlanView[] }>(`/api/mentoring?kpmId=${kpmId}`).then(
@@ -31,42 +31,29 @@ export function TutorSection({ kpmId, canManage }: { kpmId: string; canManage: b
   }, [kpmId, reload]);
 
   async function find() {
-    try {
-      const result = await api<{ families: { tutors: Match[]; note: MatchReason | null }[] }>(
+    const result = await run(() =>
+      api<{ families: { tutors: Match[]; note: MatchReason | null }[] }>(
         '/api/tutors/matches',
-        {
-          method: 'POST',
-          body: JSON.stringify({ kpmIds: [kpmId] }),
-        },
-      );
-      setMatches(result.families[0]?.tutors ?? []);
-      setNote(result.families[0]?.note ?? null);
-    } catch (failure) {
-      setMessage(describeError(failure, t));
-    }
+        send('POST', { kpmIds: [kpmId] }),
+      ),
+    );
+    if (!result) return;
+    setMatches(result.families[0]?.tutors ?? []);
+    setNote(result.families[0]?.note ?? null);
   }
 
   async function start(tutorId: string) {
-    try {
-      await api('/api/mentoring', {
-        method: 'POST',
-        idempotencyKey: crypto.randomUUID(),
-        body: JSON.stringify({
-          tutorId,
-          kpmId,
-          goals: goals
-            .split('\n')
-            .map((g) => g.trim())
-            .filter(Boolean),
-          consent,
-        }),
-      });
-      setMatches(null);
-      setMessage(t('tutor.started'));
-      setReload((n) => n + 1);
-    } catch (failure) {
-      setMessage(describeError(failure, t));
-    }
+    const lines = goals
+      .split('\n')
+      .map((g) => g.trim())
+      .filter(Boolean);
+    const plan = await run(
+      () => api('/api/mentoring', send('POST', { tutorId, kpmId, goals: lines, consent }, true)),
+      t('tutor.started'),
+    );
+    if (plan === undefined) return;
+    setMatches(null);
+    setReload((n) => n + 1);
   }
 
   return (

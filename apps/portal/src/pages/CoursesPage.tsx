@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COURSE_TOPICS } from '@jembatan/contracts';
 import { api } from '../api/client';
-import { describeError } from '../lib/errors';
+import { send, useApiAction } from '../lib/use-api-action';
 
 interface Course {
   id: string;
@@ -27,8 +27,8 @@ export function CoursesPage({ role }: { role: string }) {
   const { t } = useTranslation();
   const [courses, setCourses] = useState<Course[]>([]);
   const [report, setReport] = useState<ReportRow[]>([]);
-  const [message, setMessage] = useState('');
   const [reload, setReload] = useState(0);
+  const { message, run } = useApiAction(() => setReload((n) => n + 1));
   const supervisor = role !== 'assistant';
 
   useEffect(() => {
@@ -43,14 +43,7 @@ export function CoursesPage({ role }: { role: string }) {
       );
   }, [reload, supervisor]);
 
-  const act = async (path: string) => {
-    try {
-      await api(path, { method: 'POST' });
-      setReload((n) => n + 1);
-    } catch (failure) {
-      setMessage(describeError(failure, t));
-    }
-  };
+  const act = (path: string) => run(() => api(path, send('POST')));
 
   return (
     <section>
@@ -130,19 +123,10 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
     hours: 8,
     provider: '',
   });
-  const [message, setMessage] = useState('');
-  async function submit(event: FormEvent) {
+  const { message, run } = useApiAction(onCreated);
+  function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      await api('/api/courses', {
-        method: 'POST',
-        body: JSON.stringify({ ...form, hours: Number(form.hours) }),
-      });
-      setMessage('');
-      onCreated();
-    } catch (failure) {
-      setMessage(describeError(failure, t));
-    }
+    void run(() => api('/api/courses', send('POST', { ...form, hours: Number(form.hours) })));
   }
   return (
     <details>

@@ -9,7 +9,7 @@ import {
   type P2k2SessionView,
 } from '@jembatan/contracts';
 import { api } from '../api/client';
-import { describeError } from '../lib/errors';
+import { send, useApiAction } from '../lib/use-api-action';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const day = (offset: number) =>
@@ -140,39 +140,29 @@ function GroupCard({
   const [startsAt, setStartsAt] = useState('');
   const [duration, setDuration] = useState(90);
   const [place, setPlace] = useState('');
-  const [error, setError] = useState('');
+  const { message: error, run } = useApiAction();
 
-  async function saveAvailability() {
-    try {
-      await api(`/api/p2k2/groups/${group.groupId}/availability`, {
-        method: 'PUT',
-        body: JSON.stringify({ slots }),
-      });
-      setError('');
-      onChanged(t('p2k2.availabilitySaved', { name: group.name }));
-    } catch (failure) {
-      setError(describeError(failure, t));
-    }
+  // A change is reported by the page (message and reload); a refusal stays on this card.
+  async function change(call: () => Promise<unknown>, success: string) {
+    if ((await run(call)) !== undefined) onChanged(success);
   }
-
-  async function plan(event: FormEvent) {
+  const saveAvailability = () =>
+    change(
+      () => api(`/api/p2k2/groups/${group.groupId}/availability`, send('PUT', { slots })),
+      t('p2k2.availabilitySaved', { name: group.name }),
+    );
+  function plan(event: FormEvent) {
     event.preventDefault();
-    try {
-      await api('/api/p2k2/sessions', {
-        method: 'POST',
-        idempotencyKey: crypto.randomUUID(),
-        body: JSON.stringify({
-          groupId: group.groupId,
-          startsAt: villageLocalToInstant(startsAt, group.villageCode),
-          durationMinutes: duration,
-          place,
-        }),
-      });
-      setError('');
-      onChanged(t('p2k2.planned', { name: group.name }));
-    } catch (failure) {
-      setError(describeError(failure, t));
-    }
+    const body = {
+      groupId: group.groupId,
+      startsAt: villageLocalToInstant(startsAt, group.villageCode),
+      durationMinutes: duration,
+      place,
+    };
+    void change(
+      () => api('/api/p2k2/sessions', send('POST', body, true)),
+      t('p2k2.planned', { name: group.name }),
+    );
   }
 
   return (

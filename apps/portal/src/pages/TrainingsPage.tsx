@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BUSINESS_KINDS, type NominationView, type TrainingOfferView } from '@jembatan/contracts';
 import { api, download } from '../api/client';
 import { describeError } from '../lib/errors';
+import { send, useApiAction } from '../lib/use-api-action';
 
 type OfferDetail = TrainingOfferView & { nominations: NominationView[] };
 
@@ -78,38 +79,30 @@ function PostTrainingForm({ onPosted }: { onPosted: () => void }) {
     minBusinessMonths: '',
     businessKind: '',
   });
-  const [message, setMessage] = useState('');
+  const { message, run } = useApiAction(onPosted);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      await api('/api/trainings', {
-        method: 'POST',
-        idempotencyKey: crypto.randomUUID(),
-        body: JSON.stringify({
-          title: form.title,
-          description: form.description,
-          regionCode: form.regionCode,
-          place: form.place,
-          startsOn: form.startsOn,
-          endsOn: form.endsOn,
-          meetings: Number(form.meetings),
-          capacity: Number(form.capacity),
-          prerequisites: {
-            ...(form.minBusinessMonths
-              ? { minBusinessMonths: Number(form.minBusinessMonths) }
-              : {}),
-            ...(form.businessKind ? { businessKinds: [form.businessKind] } : {}),
-          },
-        }),
-      });
-      setMessage(t('trainings.posted', { title: form.title }));
-      onPosted();
-    } catch (failure) {
-      setMessage(describeError(failure, t));
-    }
+    const body = {
+      title: form.title,
+      description: form.description,
+      regionCode: form.regionCode,
+      place: form.place,
+      startsOn: form.startsOn,
+      endsOn: form.endsOn,
+      meetings: Number(form.meetings),
+      capacity: Number(form.capacity),
+      prerequisites: {
+        ...(form.minBusinessMonths ? { minBusinessMonths: Number(form.minBusinessMonths) } : {}),
+        ...(form.businessKind ? { businessKinds: [form.businessKind] } : {}),
+      },
+    };
+    void run(
+      () => api('/api/trainings', send('POST', body, true)),
+      t('trainings.posted', { title: form.title }),
+    );
   }
 
   return (
@@ -198,8 +191,11 @@ function OfferPanel({
 }) {
   const { t } = useTranslation();
   const [offer, setOffer] = useState<OfferDetail | null>(null);
-  const [message, setMessage] = useState('');
   const [reload, setReload] = useState(0);
+  const { message, setMessage, run } = useApiAction(() => {
+    setReload((n) => n + 1);
+    onChanged();
+  });
   const [meetingNo, setMeetingNo] = useState(1);
   const [present, setPresent] = useState<Record<string, boolean>>({});
 
@@ -209,16 +205,8 @@ function OfferPanel({
     );
   }, [offerId, reload, t]);
 
-  const act = async (path: string, body: object, done: string) => {
-    try {
-      await api(path, { method: 'POST', body: JSON.stringify(body) });
-      setMessage(done);
-      setReload((n) => n + 1);
-      onChanged();
-    } catch (failure) {
-      setMessage(describeError(failure, t));
-    }
-  };
+  const act = (path: string, body: object, done: string) =>
+    run(() => api(path, send('POST', body)), done);
   if (!offer) return <p>{message || t('app.loading')}</p>;
   const isPartner = role === 'partner';
   const accepted = offer.nominations.filter((n) => n.status === 'accepted');
@@ -381,7 +369,7 @@ function NominateForm({
   const [families, setFamilies] = useState<{ id: string; headName: string }[]>([]);
   const [kpmId, setKpmId] = useState('');
   const [consent, setConsent] = useState(false);
-  const [error, setError] = useState('');
+  const { message: error, run } = useApiAction();
 
   useEffect(() => {
     api<{ items: { id: string; headName: string }[] }>('/api/kpm?limit=200').then(
@@ -392,23 +380,20 @@ function NominateForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      const nomination = await api<NominationView>(`/api/trainings/${offerId}/nominations`, {
-        method: 'POST',
-        idempotencyKey: crypto.randomUUID(),
-        body: JSON.stringify({ kpmId, consent }),
-      });
-      setError('');
-      setConsent(false);
-      onNominated(
-        t(`trainings.nominatedAs.${nomination.status}`, {
-          name: nomination.headName,
-          position: nomination.waitlistPosition,
-        }),
-      );
-    } catch (failure) {
-      setError(describeError(failure, t));
-    }
+    const nomination = await run(() =>
+      api<NominationView>(
+        `/api/trainings/${offerId}/nominations`,
+        send('POST', { kpmId, consent }, true),
+      ),
+    );
+    if (!nomination) return;
+    setConsent(false);
+    onNominated(
+      t(`trainings.nominatedAs.${nomination.status}`, {
+        name: nomination.headName,
+        position: nomination.waitlistPosition,
+      }),
+    );
   }
 
   return (

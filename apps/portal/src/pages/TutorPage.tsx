@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TUTOR_EXPERTISE, type MentoringPlanView, type TutorView } from '@jembatan/contracts';
 import { api } from '../api/client';
-import { describeError } from '../lib/errors';
+import { send, useApiAction } from '../lib/use-api-action';
 
 /** The tutor's workspace: their profile, their mentees' plans, session logs and completion. */
 export function TutorPage() {
@@ -37,7 +37,7 @@ function TutorProfileForm() {
     bio: '',
     expertise: [] as string[],
   });
-  const [message, setMessage] = useState('');
+  const { message, run } = useApiAction();
   useEffect(() => {
     api<{ items: TutorView[] }>('/api/tutors').then(
       (r) => {
@@ -54,17 +54,12 @@ function TutorProfileForm() {
       () => undefined,
     );
   }, []);
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    try {
-      await api('/api/tutors/me', {
-        method: 'PUT',
-        body: JSON.stringify({ ...profile, capacity: Number(profile.capacity) }),
-      });
-      setMessage(t('tutor.saved'));
-    } catch (failure) {
-      setMessage(describeError(failure, t));
-    }
+    void run(
+      () => api('/api/tutors/me', send('PUT', { ...profile, capacity: Number(profile.capacity) })),
+      t('tutor.saved'),
+    );
   }
   return (
     <details>
@@ -142,16 +137,8 @@ export function MentoringPlanCard({
   const { t } = useTranslation();
   const today = new Date().toISOString().slice(0, 10);
   const [entry, setEntry] = useState({ on: today, did: '', progress: plan.progress, nextStep: '' });
-  const [message, setMessage] = useState('');
-  const post = async (path: string, body: object) => {
-    try {
-      await api(path, { method: 'POST', body: JSON.stringify(body) });
-      setMessage('');
-      onChanged();
-    } catch (failure) {
-      setMessage(describeError(failure, t));
-    }
-  };
+  const { message, run } = useApiAction(onChanged);
+  const post = (path: string, body: object) => run(() => api(path, send('POST', body)));
   return (
     <article className="card" aria-label={plan.headName}>
       <h4>
