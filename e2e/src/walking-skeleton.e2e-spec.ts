@@ -182,3 +182,77 @@ describe('event backbone', () => {
     expect(reasons).toContain('malformed-envelope');
   });
 });
+
+describe('supervision: live ratios, stages and graduation targets', () => {
+  interface Stats {
+    code: string | null;
+    families: number;
+    assistants: number;
+    familiesPerAssistant: number | null;
+    stages: Record<string, number>;
+    graduations: {
+      selfReliant: number;
+      natural: number;
+      target: { selfReliant: number; total: number } | null;
+    };
+  }
+  const village = '31.75.01.1006';
+  const stats = async (client: GatewayClient, regionCode: string) =>
+    client.request<{ year: number; region: Stats; children: Stats[] } & { error?: string }>(
+      'GET',
+      `/api/regions/stats?regionCode=${regionCode}`,
+    );
+
+  it('keeps families per assistant and natural graduations current from caseload events', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const created = await assistant.request<{ id: string }>(
+        'POST',
+        '/api/kpm',
+        family({ villageCode: village }),
+      );
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    const moved = await assistant.request('POST', `/api/kpm/${ids[0]}/stage`, {
+      to: 'graduated-natural',
+      reason: 'Anak terakhir lulus SMA, tidak lagi memenuhi kriteria',
+    });
+    expect(moved.status).toBe(200);
+
+    const villageStats = async () =>
+      (await stats(dinas, '31.75.01')).body.children.find((c) => c.code === village);
+    const seen = await eventually(villageStats, (v) => v?.graduations.natural === 1);
+    expect(seen).toMatchObject({
+      families: 3,
+      assistants: 1,
+      familiesPerAssistant: 2,
+      stages: { active: 2, 'graduated-natural': 1 },
+      graduations: { selfReliant: 0, natural: 1 },
+    });
+  });
+
+  it('lets the Dinas set a target, and keeps each city to its own figures', async () => {
+    const coordinator = await anonymous.login('koordinator.jaktim');
+    const year = new Date().getUTCFullYear();
+    const target = { year, selfReliant: 120, total: 400 };
+    expect(
+      (await coordinator.request('PUT', '/api/regions/31.75/graduation-target', target)).status,
+    ).toBe(403);
+    const invalid = await dinas.request<{ fields: { path: string }[] }>(
+      'PUT',
+      '/api/regions/31.75/graduation-target',
+      { ...target, selfReliant: 500 },
+    );
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.fields.map((f) => f.path)).toEqual(['selfReliant']);
+    expect(
+      (await dinas.request('PUT', '/api/regions/31.75/graduation-target', target)).status,
+    ).toBe(200);
+    const city = await stats(coordinator, '31.75');
+    expect(city.status).toBe(200);
+    expect(city.body.region.graduations.target).toEqual({ selfReliant: 120, total: 400 });
+    // Depok is another city: Jakarta Timur's coordinator may not read it.
+    expect((await stats(coordinator, '32.76')).status).toBe(403);
+  });
+});

@@ -1,11 +1,17 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { GetRegionCounts } from '@jembatan/contracts';
+import {
+  GetRegionCounts,
+  GetRegionStats,
+  GraduationTargetBody,
+  RegionCode,
+} from '@jembatan/contracts';
 import type { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.guard.js';
 import { actorOf, type SessionUser } from '../auth/tokens.js';
+import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
-import { CorrelationId } from '../common/request-context.js';
+import { Caller, CorrelationId, type CallerContext } from '../common/request-context.js';
 
 /** Live figures per region, served by the supervision service's read model. */
 @ApiTags('regions')
@@ -25,5 +31,26 @@ export class RegionsController {
       actor: actorOf(user),
       correlationId,
     });
+  }
+
+  /** Ratios, stages, graduation against target and P2K2 of a region and its child regions. */
+  @Get('stats')
+  @Roles('assistant', 'coordinator', 'dinas', 'admin')
+  stats(
+    @Query({ schema: GetRegionStats.request }) query: z.input<typeof GetRegionStats.request>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('supervision.region-stats.get', query, caller);
+  }
+
+  @Put(':code/graduation-target')
+  @Roles('dinas', 'admin')
+  @BodySchema(GraduationTargetBody)
+  setTarget(
+    @Param('code', { schema: RegionCode }) regionCode: string,
+    @Body({ schema: GraduationTargetBody }) body: z.input<typeof GraduationTargetBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('supervision.graduation-target.set', { ...body, regionCode }, caller);
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegionCount } from '@jembatan/contracts';
+import type { RegionCount, RegionStats } from '@jembatan/contracts';
 import { api } from '../api/client';
 
 interface Counts {
@@ -14,11 +14,18 @@ export function RegionCountsPage({ scope }: { scope: string | null }) {
   const { t } = useTranslation();
   const [code, setCode] = useState<string | null>(scope);
   const [counts, setCounts] = useState<Counts | null>(null);
+  const [stats, setStats] = useState<{
+    year: number;
+    region: RegionStats;
+    children: RegionStats[];
+  } | null>(null);
 
   useEffect(() => {
-    api<Counts>(`/api/regions/kpm-counts${code ? `?regionCode=${code}` : ''}`).then(setCounts, () =>
-      setCounts(null),
-    );
+    const query = code ? `?regionCode=${code}` : '';
+    api<Counts>(`/api/regions/kpm-counts${query}`).then(setCounts, () => setCounts(null));
+    api<{ year: number; region: RegionStats; children: RegionStats[] }>(
+      `/api/regions/stats${query}`,
+    ).then(setStats, () => setStats(null));
   }, [code]);
 
   const parent =
@@ -65,6 +72,53 @@ export function RegionCountsPage({ scope }: { scope: string | null }) {
           </table>
         </>
       )}
+      {stats && <StatsTable stats={stats} />}
     </section>
+  );
+}
+
+/** Ratio, graduation against target and P2K2 for the region and each child region. */
+function StatsTable({
+  stats,
+}: {
+  stats: { year: number; region: RegionStats; children: RegionStats[] };
+}) {
+  const { t } = useTranslation();
+  const rows = [stats.region, ...stats.children.filter((c) => c.families > 0)];
+  return (
+    <>
+      <h3>{t('regions.statsTitle', { year: stats.year })}</h3>
+      <table aria-label={t('regions.statsTitle', { year: stats.year })}>
+        <thead>
+          <tr>
+            <th>{t('regions.region')}</th>
+            <th>{t('regions.ratio')}</th>
+            <th>{t('regions.selfReliant')}</th>
+            <th>{t('regions.natural')}</th>
+            <th>{t('regions.p2k2')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.code ?? 'nation'}>
+              <td>{i === 0 ? <strong>{r.name}</strong> : r.name}</td>
+              <td>
+                {r.familiesPerAssistant ?? '-'} ({t('regions.assistants', { count: r.assistants })})
+              </td>
+              <td>
+                {r.graduations.selfReliant}
+                {r.graduations.target &&
+                  ` / ${r.graduations.target.selfReliant} (${r.graduations.selfReliantProgress ?? 0}%)`}
+              </td>
+              <td>{r.graduations.natural}</td>
+              <td>
+                {r.p2k2.sessions}
+                {r.p2k2.attendanceRate !== null && ` · ${r.p2k2.attendanceRate}%`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

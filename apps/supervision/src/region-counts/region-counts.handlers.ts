@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  isWithinRegion,
   type CommandPayload,
   type CommandResponse,
   type EventEnvelope,
@@ -17,6 +16,7 @@ import {
 import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { Tx } from '../database/prisma.service.js';
+import { scopedRegion } from '../region-scope.js';
 import { RegionCountsRepository } from './region-counts.repository.js';
 
 /** Live family counts per region for the Dinas and coordinators. */
@@ -51,15 +51,7 @@ export class RegionCountsHandlers {
     input: CommandPayload<'supervision.region-counts.get'>,
     { actor }: CommandContext,
   ): Promise<CommandResponse<'supervision.region-counts.get'>> {
-    if (actor.role === 'partner')
-      throw new DomainError(403, 'forbidden', 'Partners cannot see caseload figures');
-    const code = input.regionCode ?? (actor.role === 'admin' ? null : actor.regionCode);
-    if (
-      actor.role !== 'admin' &&
-      (actor.regionCode === null || code === null || !isWithinRegion(code, actor.regionCode))
-    ) {
-      throw new DomainError(403, 'forbidden', 'That region is outside your scope');
-    }
+    const code = scopedRegion(actor, input.regionCode);
     const region = code === null ? null : this.regions.get(code);
     if (code !== null && !region)
       throw new DomainError(404, 'not-found', `No region ${code} in idn-area-data`);

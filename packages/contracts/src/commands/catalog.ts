@@ -28,7 +28,7 @@ import {
   RecordFollowUp,
   SetCriteria,
 } from './caseload-graduation.js';
-import { GetRegionCounts } from './supervision.js';
+import { GetRegionCounts, GetRegionStats, SetGraduationTarget } from './supervision.js';
 import {
   CancelSession,
   GetSession,
@@ -127,6 +127,8 @@ export const COMMAND_CATALOG = {
   'training.course.report': UpskillingReport,
   'partners.training-offer.post': PostTrainingOffer,
   'supervision.region-counts.get': GetRegionCounts,
+  'supervision.region-stats.get': GetRegionStats,
+  'supervision.graduation-target.set': SetGraduationTarget,
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandName = keyof typeof COMMAND_CATALOG;

@@ -52,6 +52,7 @@ export const KpmStageChangedV1 = z.object({
   readinessScore: z.number().int().min(0).max(100),
   changedAt: z.iso.datetime({ offset: true }),
 });
+export type KpmStageChangedV1 = z.infer<typeof KpmStageChangedV1>;
 
 /** No notes or details: a case can concern a child's protection. */
 export const CaseOpenedV1 = z.object({

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { regionAncestry, type FamilyCard, type Stage } from '@jembatan/contracts';
+import type { Tx } from '../database/prisma.service.js';
+
+/** Stages in which a family is still in an assistant's caseload. */
+const IN_CASELOAD: readonly string[] = ['active', 'potential', 'candidate'];
+
+type Delta = Map<string, number>;
+const add = (deltas: Delta, key: string, by: number) =>
+  deltas.set(key, (deltas.get(key) ?? 0) + by);
+
+/**
+ * Keeps the live counters of supervision in step with caseload's family cards: families per
+ * region and stage, and each assistant's caseload per village. A batch of cards (an import's
+ * 500) becomes two statements, whatever its size.
+ */
+@Injectable()
+export class RegionStatsRepository {
+  async applyCards(tx: Tx, cards: readonly FamilyCard[], shard: number): Promise<void> {
+    const ids = cards.map((c) => c.kpmId);
+    // Locked: two batches about the same family apply one after the other.
+    const previous = await tx.$queryRawUnsafe<
+      { kpmId: string; assistantId: string; villageCode: string; stage: string; asOf: Date }[]
+    >(
+      `SELECT kpm_id AS "kpmId", assistant_id AS "assistantId", village_code AS "villageCode",
+              stage, as_of AS "asOf"
+       FROM family_state WHERE kpm_id = ANY($1::uuid[]) FOR UPDATE`,
+      ids,
+    );
+    const before = new Map(previous.map((p) => [p.kpmId, p]));
+    const stageDeltas: Delta = new Map();
+    const loadDeltas: Delta = new Map();
+    const newest = new Map<string, FamilyCard>();
+    for (const card of cards) {
+      const old = newest.get(card.kpmId) ?? before.get(card.kpmId);
+      if (old && new Date(old.asOf).getTime() > Date.parse(card.asOf)) continue; // an older card
+      if (old) this.count(stageDeltas, loadDeltas, old, -1);
+      this.count(stageDeltas, loadDeltas, card, +1);
+      newest.set(card.kpmId, card);
+    }
+    if (newest.size === 0) return;
+    const rows = [...newest.values()];
+    await tx.$executeRawUnsafe(
+      `INSERT INTO family_state (kpm_id, assistant_id, village_code, stage, as_of)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+       ON CONFLICT (kpm_id) DO UPDATE SET assistant_id = excluded.assistant_id,
+         village_code = excluded.village_code, stage = excluded.stage, as_of = excluded.as_of`,
+      rows.map((c) => c.kpmId),
+      rows.map((c) => c.assistantId),
+      rows.map((c) => c.villageCode),
+      rows.map((c) => c.stage),
+      rows.map((c) => c.asOf),
+    );
+    const stages = [...stageDeltas].filter(([, delta]) => delta !== 0);
+    if (stages.length > 0)
+      await tx.$executeRawUnsafe(
+        `INSERT INTO region_stage_count (region_code, stage, shard, families)
+         SELECT split_part(k, '|', 1), split_part(k, '|', 2), $3, d FROM unnest($1::text[], $2::int[]) AS x(k, d)
+         ON CONFLICT (region_code, stage, shard) DO UPDATE
+           SET families = region_stage_count.families + excluded.families`,
+        stages.map(([key]) => key),
+        stages.map(([, delta]) => delta),
+        shard,
+      );
+    const loads = [...loadDeltas].filter(([, delta]) => delta !== 0);
+    if (loads.length > 0)
+      await tx.$executeRawUnsafe(
+        `INSERT INTO assistant_load (assistant_id, village_code, families)
+         SELECT split_part(k, '|', 1), split_part(k, '|', 2), d FROM unnest($1::text[], $2::int[]) AS x(k, d)
+         ON CONFLICT (assistant_id, village_code) DO UPDATE
+           SET families = assistant_load.families + excluded.families`,
+        loads.map(([key]) => key),
+        loads.map(([, delta]) => delta),
+      );
+  }
+
+  private count(
+    stages: Delta,
+    loads: Delta,
+    family: { assistantId: string; villageCode: string; stage: string },
+    by: number,
+  ) {
+    for (const region of regionAncestry(family.villageCode))
+      add(stages, `${region}|${family.stage}`, by);
+    if (IN_CASELOAD.includes(family.stage))
+      add(loads, `${family.assistantId}|${family.villageCode}`, by);
+  }
+
+  async addGraduation(tx: Tx, villageCode: string, year: number, kind: Stage, shard: number) {
+    const regions = regionAncestry(villageCode);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO region_graduation (region_code, year, kind, shard, families)
+       SELECT code, $2, $3, $4, 1 FROM unnest($1::text[]) AS code
+       ON CONFLICT (region_code, year, kind, shard) DO UPDATE SET families = region_graduation.families + 1`,
+      regions,
+      year,
+      kind,
+      shard,
+    );
+  }
+
+  async addP2k2(
+    tx: Tx,
+    session: {
+      villageCode: string;
+      year: number;
+      module: string;
+      invited: number;
+      attended: number;
+    },
+    shard: number,
+  ) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO region_p2k2 (region_code, year, module, shard, sessions, invited, attended)
+       SELECT code, $2, $3, $4, 1, $5, $6 FROM unnest($1::text[]) AS code
+       ON CONFLICT (region_code, year, module, shard) DO UPDATE SET
+         sessions = region_p2k2.sessions + 1, invited = region_p2k2.invited + excluded.invited,
+         attended = region_p2k2.attended + excluded.attended`,
+      regionAncestry(session.villageCode),
+      session.year,
+      session.module,
+      shard,
+      session.invited,
+      session.attended,
+    );
+  }
+}
