@@ -162,6 +162,14 @@ describe('P2K2 sessions', () => {
     expect(planned.status).toBe(201);
     expect(planned.body).toMatchObject({ module: 'economy', sessionNo: 1, status: 'planned' });
 
+    // Planning ahead: the next plan suggests the session after the one already planned.
+    const ahead = await assistant.request<SessionView>('POST', '/api/p2k2/sessions', {
+      groupId,
+      startsAt: new Date(Date.parse(evening.startsAt) + 7 * 86_400_000).toISOString(),
+      place: 'Balai RW 05',
+    });
+    expect(ahead.body).toMatchObject({ module: 'economy', sessionNo: 2, status: 'planned' });
+
     // Another of the assistant's groups, same evening, overlapping: the assistant is booked.
     const otherGroup = await group('Kelompok Mawar');
     await register({ groupId: otherGroup });

@@ -55,12 +55,13 @@ export class P2k2Handlers {
     return group;
   }
 
-  private async delivered(db: Db, groupId: string): Promise<string[]> {
-    const held = await db.p2k2Session.findMany({
-      where: { groupId, status: 'held' },
+  /** Sessions the group has had or has planned: planning ahead suggests the one after. */
+  private async takenSessions(db: Db, groupId: string): Promise<string[]> {
+    const taken = await db.p2k2Session.findMany({
+      where: { groupId, status: { in: ['held', 'planned'] } },
       select: { module: true, sessionNo: true },
     });
-    return [...new Set(held.map(sessionKey))];
+    return [...new Set(taken.map(sessionKey))];
   }
 
   @HandleCommand('training.p2k2.groups')
@@ -135,10 +136,13 @@ export class P2k2Handlers {
     const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
     if (startsAt.getTime() < Date.now() - PLAN_PAST_LIMIT_MS)
       throw DomainError.invalid([{ path: 'startsAt', message: 'is more than 7 days ago' }]);
-    const session = input.session ?? nextP2k2Session(await this.delivered(tx, group.id));
+    const session = input.session ?? nextP2k2Session(await this.takenSessions(tx, group.id));
     if (!session)
       throw DomainError.invalid([
-        { path: 'session', message: 'the group has had all 15 sessions: choose one to repeat' },
+        {
+          path: 'session',
+          message: 'the group has had or planned all 15 sessions: choose one to repeat',
+        },
       ]);
     const slots = Slots.parse(group.availability);
     if (slots.length > 0 && !withinAvailability(slots, startsAt, endsAt, group.villageCode))
