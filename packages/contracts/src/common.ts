@@ -36,6 +36,10 @@ export function isWithinRegion(code: string, scope: string): boolean {
   return code === scope || code.startsWith(`${scope}.`);
 }
 
+/** True when one region lies within the other (or they are the same). */
+export const regionsOverlap = (a: string, b: string): boolean =>
+  isWithinRegion(a, b) || isWithinRegion(b, a);
+
 export const ROLES = ['assistant', 'coordinator', 'dinas', 'partner', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

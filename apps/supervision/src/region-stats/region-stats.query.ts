@@ -5,6 +5,12 @@ import { PrismaService } from '../database/prisma.service.js';
 
 type Row<T extends string> = Record<T, number> & { region: string };
 
+/** Families still in a caseload (active to candidate) per assistant, one decimal. */
+function perAssistant(stages: Record<string, number>, assistants: number): number | null {
+  const inCaseload = (stages.active ?? 0) + (stages.potential ?? 0) + (stages.candidate ?? 0);
+  return assistants > 0 ? Math.round((inCaseload / assistants) * 10) / 10 : null;
+}
+
 /** Reads the live counters of a region and its child regions, a handful of grouped statements. */
 @Injectable()
 export class RegionStatsQuery {
@@ -73,8 +79,6 @@ export class RegionStatsQuery {
       const stageCounts = Object.fromEntries(
         stages.filter(own).map((s) => [s.stage, s.families]),
       ) as Record<string, number>;
-      const inCaseload =
-        (stageCounts.active ?? 0) + (stageCounts.potential ?? 0) + (stageCounts.candidate ?? 0);
       const graduated = (kind: string) =>
         graduations.find((g) => own(g) && g.kind === kind)?.families ?? 0;
       const target = targets.find(own) ?? null;
@@ -88,8 +92,7 @@ export class RegionStatsQuery {
         level,
         families: Object.values(stageCounts).reduce((sum, n) => sum + n, 0),
         assistants,
-        familiesPerAssistant:
-          assistants > 0 ? Math.round((inCaseload / assistants) * 10) / 10 : null,
+        familiesPerAssistant: perAssistant(stageCounts, assistants),
         stages: stageCounts,
         graduations: {
           selfReliant,
@@ -130,14 +133,13 @@ function nationalTotal(provinces: RegionStats[], assistants: number): RegionStat
     for (const [module, n] of Object.entries(p.p2k2.byModule))
       byModule[module] = (byModule[module] ?? 0) + n;
   }
-  const inCaseload = (stages.active ?? 0) + (stages.potential ?? 0) + (stages.candidate ?? 0);
   return {
     code: null,
     name: 'Indonesia',
     level: null,
     families: sum((r) => r.families),
     assistants,
-    familiesPerAssistant: assistants > 0 ? Math.round((inCaseload / assistants) * 10) / 10 : null,
+    familiesPerAssistant: perAssistant(stages, assistants),
     stages,
     graduations: {
       selfReliant: sum((r) => r.graduations.selfReliant),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   COURSE_TOPICS,
-  isWithinRegion,
+  regionsOverlap,
   type Actor,
   type CommandPayload,
   type CommandResponse,
@@ -11,6 +11,7 @@ import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messa
 import type { PrismaService, Tx } from '../database/prisma.service.js';
 import type { Db } from '../directory/directory.repository.js';
 import type { Course } from '../generated/prisma/client.js';
+import { dateOf, todayIso } from '../common/dates.js';
 
 type Topic = (typeof COURSE_TOPICS)[number];
 
@@ -18,9 +19,7 @@ type Topic = (typeof COURSE_TOPICS)[number];
 const reaches = (actor: Actor, course: Pick<Course, 'regionCode'>) =>
   actor.role === 'admin' ||
   course.regionCode === null ||
-  (actor.regionCode !== null &&
-    (isWithinRegion(actor.regionCode, course.regionCode) ||
-      isWithinRegion(course.regionCode, actor.regionCode)));
+  (actor.regionCode !== null && regionsOverlap(actor.regionCode, course.regionCode));
 
 /**
  * Upskilling the assistants themselves: courses posted by coordinators, the Dinas or admins,
@@ -28,25 +27,37 @@ const reaches = (actor: Actor, course: Pick<Course, 'regionCode'>) =>
  */
 @Injectable()
 export class CoursesHandlers {
-  private async view(db: Db, course: Course, actor: Actor) {
+  /** Views of courses with their takers and `assistantId`'s own enrolment: two queries in all. */
+  private async views(db: Db, courses: Course[], assistantId: string) {
+    const ids = courses.map((c) => c.id);
     const [counts, mine] = await Promise.all([
-      db.courseEnrolment.groupBy({ by: ['status'], where: { courseId: course.id }, _count: true }),
-      db.courseEnrolment.findUnique({
-        where: { courseId_assistantId: { courseId: course.id, assistantId: actor.userId } },
+      db.courseEnrolment.groupBy({
+        by: ['courseId', 'status'],
+        where: { courseId: { in: ids } },
+        _count: true,
       }),
+      db.courseEnrolment.findMany({ where: { courseId: { in: ids }, assistantId } }),
     ]);
-    const count = (status: string) => counts.find((c) => c.status === status)?._count ?? 0;
-    return {
+    const count = (courseId: string, status: string) =>
+      counts.find((c) => c.courseId === courseId && c.status === status)?._count ?? 0;
+    return courses.map((course) => ({
       id: course.id,
       title: course.title,
       topic: course.topic as Topic,
       hours: course.hours,
       provider: course.provider,
       regionCode: course.regionCode,
-      enrolled: count('enrolled') + count('completed'),
-      completed: count('completed'),
-      mine: (mine?.status as 'enrolled' | 'completed' | undefined) ?? null,
-    };
+      enrolled: count(course.id, 'enrolled') + count(course.id, 'completed'),
+      completed: count(course.id, 'completed'),
+      mine:
+        (mine.find((m) => m.courseId === course.id)?.status as
+          'enrolled' | 'completed' | undefined) ?? null,
+    }));
+  }
+
+  private async view(db: Db, course: Course, assistantId: string) {
+    const [view] = await this.views(db, [course], assistantId);
+    return view!;
   }
 
   @HandleCommand('training.course.create')
@@ -59,7 +70,7 @@ export class CoursesHandlers {
     const course = await tx.course.create({
       data: { id: randomUUID(), ...input, regionCode: actor.regionCode, createdBy: actor.userId },
     });
-    return this.view(tx, course, actor);
+    return this.view(tx, course, actor.userId);
   }
 
   @HandleCommand('training.course.list')
@@ -70,7 +81,7 @@ export class CoursesHandlers {
     if (actor.role === 'partner') throw new DomainError(403, 'forbidden', 'Courses are for staff');
     const courses = await tx.course.findMany({ orderBy: { createdAt: 'desc' }, take: 1000 });
     const visible = courses.filter((c) => reaches(actor, c)).slice(0, 200);
-    return { items: await Promise.all(visible.map((c) => this.view(tx, c, actor))) };
+    return { items: await this.views(tx, visible, actor.userId) };
   }
 
   @HandleCommand('training.course.progress')
@@ -96,10 +107,10 @@ export class CoursesHandlers {
     } else {
       if (existing?.status === 'completed')
         throw new DomainError(409, 'already-completed', 'The course is already completed');
-      const completedOn = new Date().toISOString().slice(0, 10);
+      const completedOn = todayIso();
       const data = {
         status: 'completed',
-        completedOn: new Date(`${completedOn}T00:00:00Z`),
+        completedOn: dateOf(completedOn),
         confirmedBy: actor.userId,
       };
       await tx.courseEnrolment.upsert({
@@ -114,7 +125,7 @@ export class CoursesHandlers {
         payload: { courseId: course.id, assistantId, topic: course.topic, completedOn },
       });
     }
-    return this.view(tx, course, { ...actor, userId: assistantId });
+    return this.view(tx, course, assistantId);
   }
 
   @HandleCommand('training.course.report')

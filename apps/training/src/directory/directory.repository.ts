@@ -31,14 +31,12 @@ export class DirectoryRepository {
     return family;
   }
 
-  roster(db: Db, groupId: string): Promise<Family[]> {
-    return db.family.findMany({ where: { groupId }, orderBy: { headName: 'asc' } });
+  /** The group's families by name: the P2K2 session sheet. Plain SQL: it is on the hold path. */
+  roster(db: Db, groupId: string): Promise<{ kpmId: string; headName: string }[]> {
+    return db.$queryRawUnsafe(
+      `SELECT kpm_id AS "kpmId", head_name AS "headName" FROM family WHERE group_id = $1::uuid
+       ORDER BY head_name`,
+      groupId,
+    );
   }
-}
-
-/** Whole months from `start` to `end` (the business age a prerequisite asks about). */
-export function monthsBetween(start: Date, end: Date): number {
-  const months =
-    (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
-  return end.getUTCDate() < start.getUTCDate() ? months - 1 : months;
 }

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { dateOf } from '../common/dates.js';
 
 export interface CertificateFacts {
   certificateNo: string;
@@ -41,7 +42,7 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Uint8Arra
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Sertifikat ${facts.certificateNo}`);
   pdf.setProducer('Jembatan');
-  pdf.setCreationDate(new Date(`${facts.completedOn}T00:00:00Z`));
+  pdf.setCreationDate(dateOf(facts.completedOn));
   const page = pdf.addPage([842, 595]);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);

@@ -5,8 +5,7 @@ import type {
   TrainingPrerequisites,
 } from '@jembatan/contracts';
 import type { Nomination, TrainingAttendance, TrainingOffer } from '../generated/prisma/client.js';
-
-export const day = (date: Date) => date.toISOString().slice(0, 10);
+import { isoDay } from '../common/dates.js';
 
 export function toOfferView(
   offer: TrainingOffer,
@@ -20,8 +19,8 @@ export function toOfferView(
     description: offer.description,
     regionCode: offer.regionCode,
     place: offer.place,
-    startsOn: day(offer.startsOn),
-    endsOn: day(offer.endsOn),
+    startsOn: isoDay(offer.startsOn),
+    endsOn: isoDay(offer.endsOn),
     meetings: offer.meetings,
     capacity: offer.capacity,
     prerequisites: offer.prerequisites as TrainingPrerequisites,
@@ -48,6 +47,6 @@ export function toNominationView(
       .map((a) => a.meetingNo)
       .sort((a, b) => a - b),
     certificateNo: nomination.certificateNo,
-    completedOn: nomination.completedOn ? day(nomination.completedOn) : null,
+    completedOn: nomination.completedOn ? isoDay(nomination.completedOn) : null,
   };
 }

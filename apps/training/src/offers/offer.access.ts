@@ -1,16 +1,13 @@
-import { isWithinRegion, type Actor } from '@jembatan/contracts';
+import { regionsOverlap, type Actor } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
 import { canRead } from '@jembatan/service-kit';
 import type { Nomination, TrainingOffer } from '../generated/prisma/client.js';
-
-/** Regions that overlap: one lies within the other. */
-const overlaps = (a: string, b: string) => isWithinRegion(a, b) || isWithinRegion(b, a);
 
 /** Partners see their own offers; staff see offers that reach into their region. */
 export function canSeeOffer(actor: Actor, offer: Pick<TrainingOffer, 'partnerId' | 'regionCode'>) {
   if (actor.role === 'admin') return true;
   if (actor.role === 'partner') return offer.partnerId === actor.userId;
-  return actor.regionCode !== null && overlaps(actor.regionCode, offer.regionCode);
+  return actor.regionCode !== null && regionsOverlap(actor.regionCode, offer.regionCode);
 }
 
 export const ownsOffer = (actor: Actor, offer: Pick<TrainingOffer, 'partnerId'>) =>

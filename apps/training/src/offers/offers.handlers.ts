@@ -17,13 +17,15 @@ import { canManage } from '@jembatan/service-kit';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
 import { DirectoryRepository, type Db } from '../directory/directory.repository.js';
 import type { TrainingOffer } from '../generated/prisma/client.js';
+import { dateOf, isoDay, todayIso } from '../common/dates.js';
+import { lockRow } from '../common/locks.js';
 import { certificatePdf } from './certificate.js';
 import { assertOwnsOffer, canSeeNomination, canSeeOffer } from './offer.access.js';
-import { day, toNominationView, toOfferView } from './nomination.views.js';
+import { toNominationView, toOfferView } from './nomination.views.js';
 import { unmetPrerequisites } from './prerequisites.js';
 
 const WITH_ATTENDANCE = { attendance: true } as const;
-const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+const today = () => dateOf(todayIso());
 
 /**
  * Delivering partners' trainings: offers arrive from the partners service; assistants
@@ -45,8 +47,8 @@ export class OffersHandlers {
       description: o.description,
       regionCode: o.regionCode,
       place: o.place,
-      startsOn: new Date(`${o.startsOn}T00:00:00Z`),
-      endsOn: new Date(`${o.endsOn}T00:00:00Z`),
+      startsOn: dateOf(o.startsOn),
+      endsOn: dateOf(o.endsOn),
       meetings: o.meetings,
       capacity: o.capacity,
       prerequisites: o.prerequisites,
@@ -76,11 +78,7 @@ export class OffersHandlers {
   }
 
   private async offer(db: Db, offerId: string, actor: Actor, lock = false): Promise<TrainingOffer> {
-    if (lock)
-      await (db as Tx).$executeRawUnsafe(
-        'SELECT 1 FROM training_offer WHERE id = $1::uuid FOR UPDATE',
-        offerId,
-      );
+    if (lock) await lockRow(db as Tx, 'training_offer', offerId);
     const offer = await db.trainingOffer.findUnique({ where: { id: offerId } });
     if (!offer || !canSeeOffer(actor, offer))
       throw new DomainError(404, 'not-found', 'No such training (or not offered in your region)');
@@ -162,7 +160,7 @@ export class OffersHandlers {
     // The offer row lock serialises seat counting: two nominations never take one last seat.
     const offer = await this.offer(tx, input.offerId, actor, true);
     const family = await this.directory.manageable(tx, input.kpmId, actor);
-    if (day(offer.startsOn) < new Date().toISOString().slice(0, 10))
+    if (isoDay(offer.startsOn) < todayIso())
       throw new DomainError(
         409,
         'training-started',
@@ -273,7 +271,7 @@ export class OffersHandlers {
           kpmId: nomination.kpmId,
           partnerId: offer.partnerId,
           title: offer.title,
-          startsOn: day(offer.startsOn),
+          startsOn: isoDay(offer.startsOn),
         },
       });
     // A seat freed: the first family on the waitlist moves up (the partner still decides).
@@ -363,10 +361,7 @@ export class OffersHandlers {
         path: 'attendance',
         message: `attended ${attended} of ${offer.meetings} meetings, completion needs ${needed}`,
       });
-    if (
-      input.completedOn < day(offer.startsOn) ||
-      input.completedOn > new Date().toISOString().slice(0, 10)
-    )
+    if (input.completedOn < isoDay(offer.startsOn) || input.completedOn > todayIso())
       problems.push({
         path: 'completedOn',
         message: 'must be between the training start and today',
@@ -384,7 +379,7 @@ export class OffersHandlers {
       data: {
         status: 'completed',
         certificateNo,
-        completedOn: new Date(`${input.completedOn}T00:00:00Z`),
+        completedOn: dateOf(input.completedOn),
         completedBy: actor.userId,
       },
     });
@@ -425,8 +420,8 @@ export class OffersHandlers {
       title: nomination.offer.title,
       partnerName: nomination.offer.partnerName,
       place: nomination.offer.place,
-      startsOn: day(nomination.offer.startsOn),
-      completedOn: day(nomination.completedOn),
+      startsOn: isoDay(nomination.offer.startsOn),
+      completedOn: isoDay(nomination.completedOn),
       attended: nomination.attendance.filter((a) => a.present).length,
       meetings: nomination.offer.meetings,
     });

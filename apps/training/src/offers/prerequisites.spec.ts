@@ -1,4 +1,4 @@
-import { monthsBetween } from '../directory/directory.repository.js';
+import { monthsBetween } from '../common/dates.js';
 import { unmetPrerequisites } from './prerequisites.js';
 
 const on = (date: string) => new Date(`${date}T00:00:00Z`);

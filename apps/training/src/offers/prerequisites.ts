@@ -1,5 +1,5 @@
 import type { FieldError, TrainingPrerequisites } from '@jembatan/contracts';
-import { monthsBetween } from '../directory/directory.repository.js';
+import { monthsBetween } from '../common/dates.js';
 
 export interface FamilyBusiness {
   businessKind: string | null;

@@ -9,6 +9,7 @@ import {
   type CommandPayload,
   type CommandResponse,
   type FieldError,
+  type P2k2GroupView,
   type P2k2Module,
 } from '@jembatan/contracts';
 import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
@@ -16,8 +17,10 @@ import { assertCanManage, assertCanRead, listScope, villageWithin } from '@jemba
 import { z } from 'zod';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
 import { DirectoryRepository, type Db } from '../directory/directory.repository.js';
-import type { P2k2Group, P2k2Session } from '../generated/prisma/client.js';
-import { describeSlots, sessionKey, toSessionView } from './p2k2.views.js';
+import type { P2k2Group } from '../generated/prisma/client.js';
+import { dateOf } from '../common/dates.js';
+import { lockRow } from '../common/locks.js';
+import { describeSlots, sessionKey, toSessionView, type SessionRow } from './p2k2.views.js';
 
 /** A check-in later than this after the planned start counts as late (supervisors see it). */
 const LATE_AFTER_MS = 15 * 60_000;
@@ -64,10 +67,43 @@ export class P2k2Handlers {
     return [...new Set(taken.map(sessionKey))];
   }
 
+  /** Each group's families, progress through the curriculum and attendance rate. */
+  private async groupViews(db: Db, groups: P2k2Group[]): Promise<P2k2GroupView[]> {
+    const ids = groups.map((g) => g.id);
+    const [counts, held] = await Promise.all([
+      db.family.groupBy({ by: ['groupId'], where: { groupId: { in: ids } }, _count: true }),
+      db.p2k2Session.findMany({
+        where: { groupId: { in: ids }, status: 'held' },
+        select: { groupId: true, module: true, sessionNo: true, invited: true, attended: true },
+      }),
+    ]);
+    const families = new Map(counts.map((c) => [c.groupId, c._count]));
+    const heldBy = new Map<string, typeof held>();
+    for (const session of held)
+      heldBy.set(session.groupId, [...(heldBy.get(session.groupId) ?? []), session]);
+    return groups.map((group) => {
+      const sessions = heldBy.get(group.id) ?? [];
+      const delivered = [...new Set(sessions.map(sessionKey))];
+      const invited = sessions.reduce((sum, s) => sum + s.invited, 0);
+      const attended = sessions.reduce((sum, s) => sum + s.attended, 0);
+      return {
+        groupId: group.id,
+        name: group.name,
+        villageCode: group.villageCode,
+        assistantId: group.assistantId,
+        families: families.get(group.id) ?? 0,
+        availability: Slots.parse(group.availability),
+        delivered,
+        next: nextP2k2Session(delivered),
+        attendanceRate: invited > 0 ? Math.round((attended / invited) * 100) : null,
+      };
+    });
+  }
+
   @HandleCommand('training.p2k2.groups')
   async groups(
     input: CommandPayload<'training.p2k2.groups'>,
-    { actor, tx }: { actor: Actor; tx: Db },
+    { actor, tx }: CommandContext<PrismaService>,
   ): Promise<CommandResponse<'training.p2k2.groups'>> {
     const scope = listScope(actor);
     const groups = await tx.p2k2Group.findMany({
@@ -78,51 +114,22 @@ export class P2k2Handlers {
       orderBy: [{ villageCode: 'asc' }, { name: 'asc' }],
       take: 500,
     });
-    const ids = groups.map((g) => g.id);
-    const [counts, held] = await Promise.all([
-      tx.family.groupBy({ by: ['groupId'], where: { groupId: { in: ids } }, _count: true }),
-      tx.p2k2Session.findMany({
-        where: { groupId: { in: ids }, status: 'held' },
-        select: { groupId: true, module: true, sessionNo: true, invited: true, attended: true },
-      }),
-    ]);
-    const families = new Map(counts.map((c) => [c.groupId, c._count]));
-    return {
-      items: groups.map((group) => {
-        const sessions = held.filter((s) => s.groupId === group.id);
-        const delivered = [...new Set(sessions.map(sessionKey))];
-        const invited = sessions.reduce((sum, s) => sum + s.invited, 0);
-        const attended = sessions.reduce((sum, s) => sum + s.attended, 0);
-        return {
-          groupId: group.id,
-          name: group.name,
-          villageCode: group.villageCode,
-          assistantId: group.assistantId,
-          families: families.get(group.id) ?? 0,
-          availability: Slots.parse(group.availability),
-          delivered,
-          next: nextP2k2Session(delivered),
-          attendanceRate: invited > 0 ? Math.round((attended / invited) * 100) : null,
-        };
-      }),
-    };
+    return { items: await this.groupViews(tx, groups) };
   }
 
   @HandleCommand('training.p2k2.availability.set')
   async setAvailability(
     input: CommandPayload<'training.p2k2.availability.set'>,
-    context: CommandContext<Tx>,
+    { actor, tx }: CommandContext<Tx>,
   ): Promise<CommandResponse<'training.p2k2.availability.set'>> {
-    const group = await this.group(context.tx, input.groupId, context.actor);
-    assertCanManage(context.actor, group);
-    await context.tx.p2k2Group.update({
+    const group = await this.group(tx, input.groupId, actor);
+    assertCanManage(actor, group);
+    const updated = await tx.p2k2Group.update({
       where: { id: group.id },
       data: { availability: input.slots },
     });
-    const { items } = await this.groups({ regionCode: group.villageCode }, context);
-    const view = items.find((g) => g.groupId === group.id);
-    if (!view) throw new Error(`group ${group.id} vanished`);
-    return view;
+    const [view] = await this.groupViews(tx, [updated]);
+    return view!;
   }
 
   @HandleCommand('training.p2k2.session.plan')
@@ -223,11 +230,7 @@ export class P2k2Handlers {
   }
 
   private async session(db: Db, sessionId: string, actor: Actor, lock = false) {
-    if (lock)
-      await (db as Tx).$executeRawUnsafe(
-        'SELECT 1 FROM p2k2_session WHERE id = $1::uuid FOR UPDATE',
-        sessionId,
-      );
+    if (lock) await lockRow(db as Tx, 'p2k2_session', sessionId);
     const session = await db.p2k2Session.findUnique({
       where: { id: sessionId },
       include: { group: { select: { name: true } }, attendance: true },
@@ -255,8 +258,8 @@ export class P2k2Handlers {
   ): Promise<CommandResponse<'training.p2k2.session.list'>> {
     const scope = listScope(actor);
     // Dates are local days; widen by a day each side so every time zone's day is inside.
-    const from = new Date(`${input.from}T00:00:00Z`);
-    const to = new Date(`${input.to}T00:00:00Z`);
+    const from = dateOf(input.from);
+    const to = dateOf(input.to);
     from.setUTCDate(from.getUTCDate() - 1);
     to.setUTCDate(to.getUTCDate() + 2);
     const sessions = await tx.p2k2Session.findMany({
@@ -285,7 +288,9 @@ export class P2k2Handlers {
     // The busiest write of the service (a session sheet saved on a phone), in plain SQL: one
     // locking read, the roster, one insert, one update, the view built from what is known.
     // Prisma 6.19 compiles every query on the event loop; these four cost 10x less raw.
-    const [session] = await tx.$queryRawUnsafe<(P2k2Session & { groupName: string })[]>(
+    const [session] = await tx.$queryRawUnsafe<
+      (Omit<SessionRow, 'group'> & { groupName: string })[]
+    >(
       `SELECT s.id, s.group_id AS "groupId", s.assistant_id AS "assistantId",
               s.village_code AS "villageCode", s.module, s.session_no AS "sessionNo",
               s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.place, s.status,
@@ -306,11 +311,7 @@ export class P2k2Handlers {
       fields.push({ path: 'checkIn.at', message: 'is in the future' });
     if (checkInAt.getTime() < session.startsAt.getTime() - 2 * 3_600_000)
       fields.push({ path: 'checkIn.at', message: 'is more than 2 hours before the session' });
-    const roster = await tx.$queryRawUnsafe<{ kpmId: string; headName: string }[]>(
-      `SELECT kpm_id AS "kpmId", head_name AS "headName" FROM family WHERE group_id = $1::uuid
-       ORDER BY head_name`,
-      session.groupId,
-    );
+    const roster = await this.directory.roster(tx, session.groupId);
     const inGroup = new Map(roster.map((f) => [f.kpmId, f]));
     const seen = new Set<string>();
     input.attendance.forEach((entry, i) => {
@@ -414,10 +415,6 @@ export class P2k2Handlers {
     return toSessionView({
       ...session,
       ...held,
-      cancelReason: null,
-      photo: null,
-      plannedBy: '',
-      createdAt: heldAt,
       group: { name: session.groupName },
       attendance: attendanceRows,
     });

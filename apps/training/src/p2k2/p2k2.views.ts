@@ -15,10 +15,34 @@ export interface RosterEntry {
   headName: string;
 }
 
-export function toSessionView(
-  session: P2k2Session & { group: { name: string }; attendance?: P2k2Attendance[] },
-  roster?: RosterEntry[],
-): P2k2SessionView {
+/** The columns a session view is made of (a full row, or what the hold already knows). */
+export type SessionRow = Pick<
+  P2k2Session,
+  | 'id'
+  | 'groupId'
+  | 'villageCode'
+  | 'assistantId'
+  | 'module'
+  | 'sessionNo'
+  | 'startsAt'
+  | 'endsAt'
+  | 'place'
+  | 'status'
+  | 'notes'
+  | 'checkInAt'
+  | 'latitude'
+  | 'longitude'
+  | 'accuracyMeters'
+  | 'checkInLate'
+  | 'photoType'
+  | 'invited'
+  | 'attended'
+> & {
+  group: { name: string };
+  attendance?: Pick<P2k2Attendance, 'kpmId' | 'headName' | 'present' | 'note'>[];
+};
+
+export function toSessionView(session: SessionRow, roster?: RosterEntry[]): P2k2SessionView {
   const view: P2k2SessionView = {
     id: session.id,
     groupId: session.groupId,

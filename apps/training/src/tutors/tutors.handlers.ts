@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  isWithinRegion,
+  regionsOverlap,
   type Actor,
   type CommandPayload,
   type CommandResponse,
@@ -15,10 +15,9 @@ import { REGIONS, canManage, canRead, listScope, villageWithin } from '@jembatan
 import type { PrismaService, Tx } from '../database/prisma.service.js';
 import { DirectoryRepository, type Db } from '../directory/directory.repository.js';
 import type { MentoringLog, MentoringPlan, Tutor } from '../generated/prisma/client.js';
-import { day } from '../offers/nomination.views.js';
+import { dateOf, isoDay, todayIso } from '../common/dates.js';
+import { lockRow } from '../common/locks.js';
 import { matchTutors } from './matching.js';
-
-const overlaps = (a: string, b: string) => isWithinRegion(a, b) || isWithinRegion(b, a);
 
 type PlanRow = MentoringPlan & { tutor: Tutor; logs: MentoringLog[] };
 
@@ -37,12 +36,12 @@ function toPlanView(plan: PlanRow): MentoringPlanView {
     goals: plan.goals,
     status: plan.status as MentoringPlanView['status'],
     outcome: plan.outcome as MentoringPlanView['outcome'],
-    startedOn: day(plan.startedOn),
-    completedOn: plan.completedOn ? day(plan.completedOn) : null,
+    startedOn: isoDay(plan.startedOn),
+    completedOn: plan.completedOn ? isoDay(plan.completedOn) : null,
     progress: logs.at(-1)?.progress ?? 0,
     logs: logs.map((l) => ({
       id: l.id,
-      on: day(l.on),
+      on: isoDay(l.on),
       by: l.by,
       did: l.did,
       progress: l.progress,
@@ -123,8 +122,8 @@ export class TutorsHandlers {
       (t) =>
         (actor.role === 'admin' ||
           actor.role === 'partner' ||
-          (actor.regionCode !== null && overlaps(t.areaCode, actor.regionCode))) &&
-        (!input.areaCode || overlaps(t.areaCode, input.areaCode)),
+          (actor.regionCode !== null && regionsOverlap(t.areaCode, actor.regionCode))) &&
+        (!input.areaCode || regionsOverlap(t.areaCode, input.areaCode)),
     );
     const active = await this.activeMentees(
       tx,
@@ -186,11 +185,7 @@ export class TutorsHandlers {
   }
 
   private async plan(db: Db, planId: string, actor: Actor, lock = false): Promise<PlanRow> {
-    if (lock)
-      await (db as Tx).$executeRawUnsafe(
-        'SELECT 1 FROM mentoring_plan WHERE id = $1::uuid FOR UPDATE',
-        planId,
-      );
+    if (lock) await lockRow(db as Tx, 'mentoring_plan', planId);
     const plan = await db.mentoringPlan.findUnique({ where: { id: planId }, include: PLAN_VIEW });
     if (!plan || !(isTutorOf(actor, plan.tutor) || canRead(actor, plan)))
       throw new DomainError(404, 'not-found', 'No such mentoring plan');
@@ -217,7 +212,7 @@ export class TutorsHandlers {
     const { actor, tx } = context;
     const family = await this.directory.manageable(tx, input.kpmId, actor);
     // Locking the tutor serialises the capacity check across concurrent starts.
-    await tx.$executeRawUnsafe('SELECT 1 FROM tutor WHERE id = $1::uuid FOR UPDATE', input.tutorId);
+    await lockRow(tx, 'tutor', input.tutorId);
     const tutor = await tx.tutor.findUnique({ where: { id: input.tutorId } });
     if (!tutor) throw new DomainError(404, 'not-found', 'No such tutor');
     const active = (await this.activeMentees(tx, [tutor.id])).get(tutor.id) ?? 0;
@@ -236,7 +231,7 @@ export class TutorsHandlers {
         'already-mentored',
         'The family already has an active plan with this tutor',
       );
-    const startedOn = new Date().toISOString().slice(0, 10);
+    const startedOn = todayIso();
     const plan = await tx.mentoringPlan.create({
       data: {
         id: randomUUID(),
@@ -247,7 +242,7 @@ export class TutorsHandlers {
         assistantId: family.assistantId,
         goals: input.goals,
         consentAt: new Date(),
-        startedOn: new Date(`${startedOn}T00:00:00Z`),
+        startedOn: dateOf(startedOn),
         createdBy: actor.userId,
       },
       include: PLAN_VIEW,
@@ -274,13 +269,13 @@ export class TutorsHandlers {
   ): Promise<CommandResponse<'training.mentoring.log'>> {
     const plan = await this.plan(tx, input.planId, actor, true);
     this.assertCanWork(actor, plan);
-    if (input.on < day(plan.startedOn))
+    if (input.on < isoDay(plan.startedOn))
       throw DomainError.invalid([{ path: 'on', message: 'is before the plan started' }]);
     await tx.mentoringLog.create({
       data: {
         id: randomUUID(),
         planId: plan.id,
-        on: new Date(`${input.on}T00:00:00Z`),
+        on: dateOf(input.on),
         by: actor.userId,
         did: input.did,
         progress: input.progress,
@@ -304,13 +299,13 @@ export class TutorsHandlers {
       throw new DomainError(422, 'no-sessions-logged', 'Log at least one mentoring session first', [
         { path: 'outcome', message: 'only "stopped" is possible before any session is logged' },
       ]);
-    const completedOn = new Date().toISOString().slice(0, 10);
+    const completedOn = todayIso();
     const updated = await tx.mentoringPlan.update({
       where: { id: plan.id },
       data: {
         status: 'completed',
         outcome: input.outcome,
-        completedOn: new Date(`${completedOn}T00:00:00Z`),
+        completedOn: dateOf(completedOn),
       },
       include: PLAN_VIEW,
     });
