@@ -96,3 +96,35 @@ export function recentEvening(): { startsAt: string; weekday: number } {
   }
   throw new Error('unreachable: some evening of the last week is past');
 }
+
+/** The Matraman sub-district office (Jl. Matraman Raya), where its assistants check in. */
+export const MATRAMAN_OFFICE = { lat: -6.2036, lng: 106.859, radiusM: 300 };
+
+/**
+ * Makes today a working day in `district` whose office opened at 00:00 with no grace, so any
+ * office check-in now is late (and its lateness is the minutes since local midnight). Waits out
+ * the first two minutes after midnight, when a check-in could not be late yet.
+ */
+export async function officeOpenSinceMidnight(dinas: GatewayClient, district: string) {
+  const offsetMs = 7 * 3_600_000; // Jakarta (WIB), where the demo districts are
+  const sinceMidnight = (Date.now() + offsetMs) % 86_400_000;
+  if (sinceMidnight < 120_000) await new Promise((r) => setTimeout(r, 120_000 - sinceMidnight));
+  const calendar = await dinas.request('PUT', `/api/calendar/${district}`, {
+    officeStart: '00:00',
+    officeEnd: '23:59',
+    workdays: [1, 2, 3, 4, 5, 6, 7],
+    graceMinutes: 0,
+    office: MATRAMAN_OFFICE,
+  });
+  if (calendar.status !== 200) throw new Error(`calendar: ${JSON.stringify(calendar.body)}`);
+  const day = new Date(Date.now() + offsetMs).toISOString().slice(0, 10);
+  // A fixed national holiday (17 August, 25 December...) would otherwise make today a day off.
+  const workday = await dinas.request('PUT', '/api/calendar/holidays', {
+    regionCode: district,
+    day,
+    name: 'Hari kerja (uji)',
+    working: true,
+  });
+  if (workday.status !== 200) throw new Error(`workday: ${JSON.stringify(workday.body)}`);
+  return day;
+}

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DatabaseModule, HealthModule, loggerModule } from '@jembatan/service-kit';
+import { AccountEventsRelay } from './accounts/account-events.js';
 import { AccountsRepository } from './auth/accounts.repository.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -15,7 +16,9 @@ import { CasesController } from './caseload/cases.controller.js';
 import { GroupsController } from './caseload/groups.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { KpmController } from './kpm/kpm.controller.js';
-import { RegionsController } from './regions/regions.controller.js';
+import { AttendanceController } from './supervision/attendance.controller.js';
+import { CoordinationController } from './supervision/coordination.controller.js';
+import { RegionsController } from './supervision/regions.controller.js';
 import { CoursesController } from './training/courses.controller.js';
 import { P2k2Controller } from './training/p2k2.controller.js';
 import { P2k2PhotosController } from './training/p2k2-photos.controller.js';
@@ -44,6 +47,8 @@ export class AppModule {
         ImportsController,
         GraduationController,
         RegionsController,
+        AttendanceController,
+        CoordinationController,
         P2k2Controller,
         P2k2PhotosController,
         TrainingsController,
@@ -55,6 +60,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         TokenService,
         AccountsRepository,
+        AccountEventsRelay,
         LoginLimiter,
         Services,
         BulkHttp,

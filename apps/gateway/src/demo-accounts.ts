@@ -1,6 +1,7 @@
 import { loadRegionDirectory } from '@jembatan/regions';
 import { createPrismaAdapter } from '@jembatan/service-kit';
 import { hashPassword } from './auth/passwords.js';
+import { recordAccountChanged } from './accounts/account-events.js';
 import { AccountsRepository } from './auth/accounts.repository.js';
 import { loadGatewayConfig } from './common/config.js';
 import { PrismaService } from './database/prisma.service.js';
@@ -87,13 +88,17 @@ export async function seedDemoAccounts(
   const regions = await loadRegionDirectory();
   const prisma = new PrismaService({ adapter: createPrismaAdapter(config.database) });
   try {
-    const accounts = new AccountsRepository(prisma);
     const passwordHash = await hashPassword(password);
-    for (const account of DEMO_ACCOUNTS) {
+    for (const account of DEMO_ACCOUNTS)
       if (account.regionCode && !regions.has(account.regionCode))
         throw new Error(`unknown region ${account.regionCode}`);
-      await accounts.upsert({ ...account, passwordHash });
-    }
+    await prisma.$transaction(async (tx) => {
+      const accounts = new AccountsRepository(tx as unknown as PrismaService);
+      const saved = [];
+      for (const account of DEMO_ACCOUNTS)
+        saved.push(await accounts.upsert({ ...account, passwordHash }));
+      await recordAccountChanged(tx, saved);
+    });
     return DEMO_ACCOUNTS.length;
   } finally {
     await prisma.$disconnect();

@@ -1,12 +1,21 @@
 import { TOPICS } from '@jembatan/contracts';
 import { runService } from '@jembatan/service-kit';
+import { AttendanceModule } from './attendance/attendance.module.js';
+import { CoordinationModule } from './coordination/coordination.module.js';
 import { PrismaService } from './database/prisma.service.js';
 import { RegionCountsModule } from './region-counts/region-counts.module.js';
 import { RegionStatsModule } from './region-stats/region-stats.module.js';
+import { RosterModule } from './roster/roster.module.js';
 
 runService('supervision', {
   prisma: PrismaService,
-  // Caseload's families and stages, training's P2K2 sessions.
-  consumes: [TOPICS.events.caseload, TOPICS.events.training],
-  features: [RegionCountsModule, RegionStatsModule],
+  // Accounts (the roster), caseload's families and stages, training's P2K2 sessions.
+  consumes: [TOPICS.events.gateway, TOPICS.events.caseload, TOPICS.events.training],
+  features: [
+    RosterModule,
+    RegionCountsModule,
+    RegionStatsModule,
+    CoordinationModule,
+    AttendanceModule,
+  ],
 });

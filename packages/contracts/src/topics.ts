@@ -1,4 +1,9 @@
-import { BACKEND_SERVICES, type BackendService } from './services.js';
+import {
+  BACKEND_SERVICES,
+  SERVICE_NAMES,
+  type BackendService,
+  type ServiceName,
+} from './services.js';
 
 /**
  * Every Kafka topic Jembatan uses, in one place.
@@ -10,6 +15,8 @@ import { BACKEND_SERVICES, type BackendService } from './services.js';
 export const TOPICS = {
   /** Domain events, one topic per producing service, keyed by aggregate id. */
   events: {
+    /** Accounts (who is an assistant, where): the gateway owns them. */
+    gateway: 'jembatan.gateway.events',
     caseload: 'jembatan.caseload.events',
     training: 'jembatan.training.events',
     partners: 'jembatan.partners.events',
@@ -27,12 +34,12 @@ export const TOPICS = {
   /** Messages a consumer gave up on, with the reason in headers. */
   deadLetter: 'jembatan.dead-letter',
 } as const satisfies {
-  events: Record<BackendService, string>;
+  events: Record<ServiceName, string>;
   rpc: Record<BackendService, string>;
   deadLetter: string;
 };
 
-export type EventTopic = (typeof TOPICS.events)[BackendService];
+export type EventTopic = (typeof TOPICS.events)[ServiceName];
 
 export const replyTopicOf = (rpcTopic: string): string => `${rpcTopic}.reply`;
 
@@ -47,8 +54,8 @@ export interface TopicSpec {
  */
 export function allTopicSpecs(): TopicSpec[] {
   const specs: TopicSpec[] = [];
+  for (const service of SERVICE_NAMES) specs.push({ name: TOPICS.events[service], partitions: 6 });
   for (const service of BACKEND_SERVICES) {
-    specs.push({ name: TOPICS.events[service], partitions: 6 });
     specs.push({ name: TOPICS.rpc[service], partitions: 6 });
     specs.push({ name: replyTopicOf(TOPICS.rpc[service]), partitions: 6 });
   }

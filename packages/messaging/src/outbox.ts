@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   EVENT_CATALOG,
   type Actor,
-  type BackendService,
+  type ServiceName,
   type EventEnvelope,
   type EventPayload,
   type EventType,
@@ -32,7 +32,7 @@ export const outboxChannel = (schema: string): string => `outbox_${schema}`;
  */
 export class OutboxWriter {
   constructor(
-    private readonly producer: BackendService,
+    private readonly producer: ServiceName,
     private readonly schema: string,
   ) {}
 

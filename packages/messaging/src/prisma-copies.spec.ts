@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-const SERVICES = ['caseload', 'training', 'partners', 'microcredit', 'supervision'];
+const SERVICES = ['gateway', 'caseload', 'training', 'partners', 'microcredit', 'supervision'];
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
 describe('messaging tables', () => {

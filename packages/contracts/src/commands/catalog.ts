@@ -30,6 +30,28 @@ import {
 } from './caseload-graduation.js';
 import { GetRegionCounts, GetRegionStats, SetGraduationTarget } from './supervision.js';
 import {
+  AttendanceRecord,
+  AttendanceToday,
+  CheckInCommand,
+  CheckOutCommand,
+  DecideCorrection,
+  GetWorkCalendar,
+  ListCorrections,
+  RequestCorrection,
+  SetHoliday,
+  SetWorkCalendar,
+} from './supervision-attendance.js';
+import {
+  AnnouncementReceipts,
+  GetMeeting,
+  ListAnnouncements,
+  ListMeetings,
+  PostAnnouncement,
+  ReadAnnouncement,
+  RecordMeeting,
+  ScheduleMeeting,
+} from './supervision-coordination.js';
+import {
   CancelSession,
   GetSession,
   HoldSession,
@@ -129,6 +151,24 @@ export const COMMAND_CATALOG = {
   'supervision.region-counts.get': GetRegionCounts,
   'supervision.region-stats.get': GetRegionStats,
   'supervision.graduation-target.set': SetGraduationTarget,
+  'supervision.attendance.check-in': CheckInCommand,
+  'supervision.attendance.check-out': CheckOutCommand,
+  'supervision.attendance.record': AttendanceRecord,
+  'supervision.attendance.today': AttendanceToday,
+  'supervision.calendar.get': GetWorkCalendar,
+  'supervision.calendar.set': SetWorkCalendar,
+  'supervision.holiday.set': SetHoliday,
+  'supervision.correction.request': RequestCorrection,
+  'supervision.correction.decide': DecideCorrection,
+  'supervision.correction.list': ListCorrections,
+  'supervision.meeting.schedule': ScheduleMeeting,
+  'supervision.meeting.list': ListMeetings,
+  'supervision.meeting.get': GetMeeting,
+  'supervision.meeting.record': RecordMeeting,
+  'supervision.announcement.post': PostAnnouncement,
+  'supervision.announcement.list': ListAnnouncements,
+  'supervision.announcement.read': ReadAnnouncement,
+  'supervision.announcement.receipts': AnnouncementReceipts,
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandName = keyof typeof COMMAND_CATALOG;

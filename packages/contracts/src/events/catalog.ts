@@ -10,6 +10,7 @@ import {
   KpmStageChangedV1,
   KpmUpdatedV1,
 } from './caseload.js';
+import { AccountChangedV1 } from './accounts.js';
 import { KpmDirectoryChangedV1 } from './directory.js';
 import { TrainingOfferPostedV1 } from './partners.js';
 import {
@@ -36,6 +37,7 @@ interface EventDefinition {
  * the old one: consumers may still receive it from the log.
  */
 export const EVENT_CATALOG = {
+  'account.changed': { 1: { topic: TOPICS.events.gateway, payload: AccountChangedV1 } },
   'kpm.registered': { 1: { topic: TOPICS.events.caseload, payload: KpmRegisteredV1 } },
   'kpm.imported': { 1: { topic: TOPICS.events.caseload, payload: KpmImportedV1 } },
   'kpm.updated': { 1: { topic: TOPICS.events.caseload, payload: KpmUpdatedV1 } },

@@ -120,7 +120,7 @@ export function nextP2k2Session(delivered: Iterable<string>): P2k2SessionRef | n
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
 
 /** When a group can meet: weekday (1 Monday ... 7 Sunday) and local clock times. */
 export const AvailabilitySlot = z

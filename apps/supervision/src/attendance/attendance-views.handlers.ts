@@ -1,0 +1,187 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { localDay, type CommandPayload, type CommandResponse } from '@jembatan/contracts';
+import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
+import { RegionDirectory } from '@jembatan/regions';
+import { REGIONS } from '@jembatan/service-kit';
+import type { Tx } from '../database/prisma.service.js';
+import { MeetingsRepository } from '../coordination/meetings.repository.js';
+import { scopedRegion } from '../region-scope.js';
+import { RosterRepository } from '../roster/roster.repository.js';
+import { AttendanceRepository } from './attendance.repository.js';
+import { CalendarRepository } from './calendar.repository.js';
+import { CorrectionsRepository } from './corrections.repository.js';
+import { dayStatus, daysBetween, monthRange } from './day-status.js';
+
+type Counts = CommandResponse<'supervision.attendance.today'>['region'];
+
+/** How many days of lateness the dashboard's trend shows. */
+const TREND_DAYS = 14;
+
+/** An assistant's monthly record, and a region's attendance today, for coordinators and the Dinas. */
+@Injectable()
+export class AttendanceViewsHandlers {
+  constructor(
+    private readonly attendance: AttendanceRepository,
+    private readonly calendars: CalendarRepository,
+    private readonly corrections: CorrectionsRepository,
+    private readonly roster: RosterRepository,
+    private readonly meetings: MeetingsRepository,
+    @Inject(REGIONS) private readonly regions: RegionDirectory,
+  ) {}
+
+  @HandleCommand('supervision.attendance.record')
+  async record(
+    input: CommandPayload<'supervision.attendance.record'>,
+    { actor, tx }: CommandContext<Tx>,
+  ): Promise<CommandResponse<'supervision.attendance.record'>> {
+    const member = await this.roster.supervisable(tx, actor, input.assistantId ?? actor.userId);
+    const regionCode = member.regionCode ?? actor.regionCode ?? '31';
+    const now = new Date();
+    const month = input.month ?? localDay(now, regionCode).slice(0, 7);
+    const { from, to } = monthRange(month);
+    const [{ calendar, exceptions, holidays }, entries, corrections, dayRows, missed] =
+      await Promise.all([
+        this.calendars.resolve(tx, regionCode, from, to),
+        this.attendance.entriesOf(tx, member.id, from, to),
+        this.corrections.ofAssistant(tx, member.id, from, to),
+        tx.$queryRawUnsafe<{ day: string; firstIn: Date; late: boolean; minutesLate: number }[]>(
+          `SELECT to_char(day, 'YYYY-MM-DD') AS day, first_in_at AS "firstIn", late,
+                  minutes_late AS "minutesLate"
+           FROM assistant_day WHERE assistant_id = $1::uuid AND day BETWEEN $2::date AND $3::date`,
+          member.id,
+          from,
+          to,
+        ),
+        this.meetings.missedBy(
+          tx,
+          member.id,
+          new Date(`${from}T00:00:00Z`),
+          new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000),
+          now,
+        ),
+      ]);
+    const byDay = new Map(dayRows.map((d) => [d.day, d]));
+    const days = daysBetween(from, to).map((day) => {
+      const row = byDay.get(day);
+      return {
+        day,
+        status: dayStatus({ day, checkedIn: row ?? null, calendar, exceptions, regionCode, now }),
+        holiday: holidays.get(day)?.name ?? null,
+        firstIn: row?.firstIn.toISOString() ?? null,
+        minutesLate: row?.minutesLate ?? 0,
+      };
+    });
+    const count = (status: string) => days.filter((d) => d.status === status).length;
+    return {
+      assistant: { id: member.id, name: member.name, regionCode: member.regionCode },
+      month,
+      summary: {
+        workingDays: days.filter((d) => d.status !== 'off').length,
+        present: count('present') + count('late'),
+        late: count('late'),
+        absent: count('absent'),
+        meetingsMissed: missed.length,
+      },
+      days,
+      entries,
+      corrections,
+      meetingsMissed: missed.map((m) => ({ ...m, startsAt: m.startsAt.toISOString() })),
+    };
+  }
+
+  @HandleCommand('supervision.attendance.today')
+  async today(
+    input: CommandPayload<'supervision.attendance.today'>,
+    { actor, tx }: CommandContext<Tx>,
+  ): Promise<CommandResponse<'supervision.attendance.today'>> {
+    if (actor.role === 'assistant')
+      throw new DomainError(403, 'forbidden', 'Assistants see their own record only');
+    const code = scopedRegion(actor, input.regionCode);
+    const region = code === null ? null : (this.regions.get(code) ?? null);
+    if (code !== null && !region)
+      throw new DomainError(404, 'not-found', `No region ${code} in idn-area-data`);
+    const now = new Date();
+    const day = input.day ?? localDay(now, code ?? '31');
+    // Assistants work at district level: below a regency, list the people instead of villages.
+    const children = region?.level === 'district' ? [] : this.regions.children(code);
+    const codes = [code ?? '', ...children.map((c) => c.code)];
+    const trendFrom = new Date(Date.parse(`${day}T00:00:00Z`) - (TREND_DAYS - 1) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const [expected, present, trend] = await Promise.all([
+      tx.$queryRawUnsafe<{ code: string; n: number }[]>(
+        `SELECT region_code AS code, assistants AS n FROM region_assistant_count
+         WHERE region_code = ANY($1::text[])`,
+        codes,
+      ),
+      tx.$queryRawUnsafe<{ code: string; present: number; late: number }[]>(
+        `SELECT region_code AS code, present, late FROM region_day
+         WHERE region_code = ANY($1::text[]) AND day = $2::date`,
+        codes,
+        day,
+      ),
+      tx.$queryRawUnsafe<{ day: string; present: number; late: number }[]>(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, present, late FROM region_day
+         WHERE region_code = $1 AND day BETWEEN $2::date AND $3::date ORDER BY day`,
+        code ?? '',
+        trendFrom,
+        day,
+      ),
+    ]);
+    const expectedOf = new Map(expected.map((r) => [r.code, r.n]));
+    const presentOf = new Map(present.map((r) => [r.code, r]));
+    const counts = (regionCode: string, name: string): Counts => {
+      const e = expectedOf.get(regionCode) ?? 0;
+      const p = presentOf.get(regionCode);
+      return {
+        code: regionCode || null,
+        name,
+        expected: e,
+        present: p?.present ?? 0,
+        late: p?.late ?? 0,
+        missing: Math.max(0, e - (p?.present ?? 0)),
+      };
+    };
+    return {
+      day,
+      region: counts(code ?? '', region?.name ?? 'Indonesia'),
+      children: children.map((c) => counts(c.code, c.name)),
+      assistants:
+        region?.level === 'district' ? await this.assistantsOn(tx, region.code, day, now) : [],
+      trend,
+    };
+  }
+
+  /** The assistants of a district and how their day went. */
+  private async assistantsOn(tx: Tx, district: string, day: string, now: Date) {
+    const [members, rows, { calendar, exceptions }] = await Promise.all([
+      this.roster.assistantsIn(tx, district),
+      tx.$queryRawUnsafe<{ id: string; firstIn: Date; late: boolean; minutesLate: number }[]>(
+        `SELECT assistant_id::text AS id, first_in_at AS "firstIn", late, minutes_late AS "minutesLate"
+         FROM assistant_day WHERE day = $1::date AND (region_code = $2 OR region_code LIKE $2 || '.%')`,
+        day,
+        district,
+      ),
+      this.calendars.resolve(tx, district, day, day),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return members.map((m) => {
+      const row = byId.get(m.id) ?? null;
+      return {
+        id: m.id,
+        name: m.name,
+        regionCode: m.regionCode,
+        status: dayStatus({
+          day,
+          checkedIn: row,
+          calendar,
+          exceptions,
+          regionCode: m.regionCode ?? district,
+          now,
+        }),
+        firstIn: row?.firstIn.toISOString() ?? null,
+        minutesLate: row?.minutesLate ?? 0,
+      };
+    });
+  }
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import {
+  assessCheckIn,
+  localClock,
+  localDay,
+  type CommandPayload,
+  type CommandResponse,
+  type EventEnvelope,
+  type P2k2SessionHeldV1,
+  type PlannedPlace,
+} from '@jembatan/contracts';
+import { DomainError, HandleCommand, OnEvent, type CommandContext } from '@jembatan/messaging';
+import type { Tx } from '../database/prisma.service.js';
+import { MeetingsRepository, placeOf } from '../coordination/meetings.repository.js';
+import { RosterRepository } from '../roster/roster.repository.js';
+import { AttendanceRepository } from './attendance.repository.js';
+import { CalendarRepository } from './calendar.repository.js';
+
+/**
+ * Assistants check in and out for office days, P2K2 sessions, home visits and meetings. A
+ * check-in is never refused for being late or far away: it is flagged, and the day's figures
+ * and the region's live counters move in the same transaction.
+ */
+@Injectable()
+export class AttendanceHandlers {
+  constructor(
+    private readonly attendance: AttendanceRepository,
+    private readonly calendars: CalendarRepository,
+    private readonly roster: RosterRepository,
+    private readonly meetings: MeetingsRepository,
+  ) {}
+
+  @HandleCommand('supervision.attendance.check-in')
+  async checkIn(
+    input: CommandPayload<'supervision.attendance.check-in'>,
+    { actor, tx }: CommandContext<Tx>,
+  ): Promise<CommandResponse<'supervision.attendance.check-in'>> {
+    if (actor.role !== 'assistant')
+      throw new DomainError(403, 'forbidden', 'Only assistants check in');
+    const member = await this.roster.find(tx, actor.userId);
+    const regionCode = member?.regionCode ?? actor.regionCode;
+    if (!regionCode)
+      throw new DomainError(422, 'no-region', 'Your account has no working region; ask an admin');
+    const at = new Date();
+    const day = localDay(at, regionCode);
+    const { calendar, exceptions } = await this.calendars.resolve(tx, regionCode, day, day);
+
+    let place: PlannedPlace | null = null;
+    let expectedStart: string | null = null;
+    const refId = input.refId ?? null;
+    if (input.kind === 'office') {
+      place = calendar.office;
+      expectedStart = calendar.officeStart;
+    } else if (input.kind === 'meeting') {
+      if (!refId)
+        throw DomainError.invalid([{ path: 'refId', message: 'names the meeting checked in to' }]);
+      const meeting = await this.meetings.get(tx, refId);
+      const invited = meeting && (await this.meetings.invitation(tx, refId, actor.userId));
+      if (!meeting || !invited)
+        throw new DomainError(404, 'not-found', `No meeting ${refId} you are invited to`);
+      place = placeOf(meeting);
+      expectedStart = localClock(meeting.startsAt, regionCode).time;
+    }
+    if (input.kind === 'office' || input.kind === 'meeting') {
+      const same = await this.attendance.findSame(tx, actor.userId, day, input.kind, refId);
+      if (same)
+        throw new DomainError(
+          409,
+          'already-checked-in',
+          `Already checked in for this ${input.kind} today at ${same.localTime}`,
+        );
+    }
+    const assessment = assessCheckIn({
+      at,
+      regionCode,
+      calendar,
+      exceptions,
+      expectedStart,
+      place,
+      location: input.location,
+    });
+    const entry = await this.attendance.insert(tx, {
+      assistantId: actor.userId,
+      regionCode,
+      kind: input.kind,
+      refId,
+      checkInAt: at,
+      location: input.location,
+      note: input.note ?? null,
+      source: 'check-in',
+      ...assessment,
+    });
+    if (input.kind === 'meeting' && refId)
+      await this.meetings.markCheckedIn(tx, refId, actor.userId, at, assessment.minutesLate > 0);
+    return entry;
+  }
+
+  @HandleCommand('supervision.attendance.check-out')
+  async checkOut(
+    input: CommandPayload<'supervision.attendance.check-out'>,
+    { actor, tx }: CommandContext<Tx>,
+  ): Promise<CommandResponse<'supervision.attendance.check-out'>> {
+    const entry = await this.attendance.get(tx, input.attendanceId);
+    if (!entry || entry.assistantId !== actor.userId)
+      throw new DomainError(404, 'not-found', `No check-in ${input.attendanceId} of yours`);
+    if (entry.checkOutAt)
+      throw new DomainError(409, 'already-checked-out', `Checked out at ${entry.checkOutAt}`);
+    return this.attendance.checkOut(tx, entry.id, new Date(), input.location);
+  }
+
+  /** A P2K2 session held on the session sheet is a check-in for it, late as training judged. */
+  @OnEvent('p2k2.session-held', 1)
+  async onSessionHeld(event: EventEnvelope<P2k2SessionHeldV1>, tx: Tx) {
+    const s = event.payload;
+    const member = await this.roster.find(tx, s.assistantId);
+    const regionCode = member?.regionCode ?? s.villageCode.slice(0, 8);
+    const at = new Date(s.heldAt);
+    const day = localDay(at, regionCode);
+    if (await this.attendance.findSame(tx, s.assistantId, day, 'p2k2', s.sessionId)) return;
+    const { calendar, exceptions } = await this.calendars.resolve(tx, regionCode, day, day);
+    const assessment = assessCheckIn({
+      at,
+      regionCode,
+      calendar,
+      exceptions,
+      expectedStart: null,
+      place: null,
+      location: null,
+    });
+    await this.attendance.insert(tx, {
+      assistantId: s.assistantId,
+      regionCode,
+      kind: 'p2k2',
+      refId: s.sessionId,
+      checkInAt: at,
+      location: null,
+      note: null,
+      source: 'p2k2-session',
+      ...assessment,
+      // Training checked the location and the start; the flags it reports are the ones kept.
+      flags: [
+        ...assessment.flags.filter((f) => f !== 'no-location'),
+        ...(s.checkInLate ? (['late'] as const) : []),
+      ],
+    });
+  }
+}

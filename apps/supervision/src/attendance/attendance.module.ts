@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { regionsProvider } from '@jembatan/service-kit';
+import { CoordinationModule } from '../coordination/coordination.module.js';
+import { AttendanceHandlers } from './attendance.handlers.js';
+import { AttendanceRepository } from './attendance.repository.js';
+import { AttendanceViewsHandlers } from './attendance-views.handlers.js';
+import { CalendarHandlers } from './calendar.handlers.js';
+import { CalendarRepository } from './calendar.repository.js';
+import { CorrectionsHandlers } from './corrections.handlers.js';
+import { CorrectionsRepository } from './corrections.repository.js';
+
+/** Check-ins, working calendars, corrections and the attendance views built on them. */
+@Module({
+  imports: [CoordinationModule],
+  providers: [
+    regionsProvider,
+    AttendanceRepository,
+    CalendarRepository,
+    CorrectionsRepository,
+    AttendanceHandlers,
+    AttendanceViewsHandlers,
+    CalendarHandlers,
+    CorrectionsHandlers,
+  ],
+})
+export class AttendanceModule {}

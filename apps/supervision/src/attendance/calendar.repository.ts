@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DEFAULT_WORK_CALENDAR,
+  FIXED_NATIONAL_HOLIDAYS,
+  regionAncestry,
+  type DayExceptions,
+  type WorkCalendarInput,
+} from '@jembatan/contracts';
+import type { SqlClient } from '@jembatan/messaging';
+
+export interface ResolvedCalendar {
+  calendar: WorkCalendarInput;
+  /** The region whose calendar applies; null for the national default. */
+  setFor: string | null;
+  /** Holidays in the range asked for, by day: national, the region's and its ancestors'. */
+  holidays: Map<string, { name: string; regionCode: string | null }>;
+  /** Days declared working days in the range. */
+  workdays: Map<string, { name: string; regionCode: string | null }>;
+  exceptions: DayExceptions;
+}
+
+interface CalendarRow {
+  regionCode: string;
+  officeStart: string;
+  officeEnd: string;
+  workdays: number[];
+  graceMinutes: number;
+  officeLat: number | null;
+  officeLng: number | null;
+  officeRadiusM: number | null;
+}
+
+/** Working calendars: the nearest region's settings win; holidays add up from the nation down. */
+@Injectable()
+export class CalendarRepository {
+  async resolve(
+    db: SqlClient,
+    regionCode: string | null,
+    from: string,
+    to: string,
+  ): Promise<ResolvedCalendar> {
+    const scopes = regionCode ? regionAncestry(regionCode) : [];
+    const [calendars, holidays] = await Promise.all([
+      scopes.length === 0
+        ? Promise.resolve([] as CalendarRow[])
+        : db.$queryRawUnsafe<CalendarRow[]>(
+            `SELECT region_code AS "regionCode", office_start AS "officeStart", office_end AS "officeEnd",
+                    workdays, grace_minutes AS "graceMinutes", office_lat AS "officeLat",
+                    office_lng AS "officeLng", office_radius_m AS "officeRadiusM"
+             FROM work_calendar WHERE region_code = ANY($1::text[])
+             ORDER BY length(region_code) DESC LIMIT 1`,
+            scopes,
+          ),
+      db.$queryRawUnsafe<{ day: string; name: string; regionCode: string; working: boolean }[]>(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, name, region_code AS "regionCode", working FROM holiday
+         WHERE region_code = ANY($1::text[]) AND day BETWEEN $2::date AND $3::date
+         ORDER BY length(region_code)`,
+        ['', ...scopes],
+        from,
+        to,
+      ),
+    ]);
+    const byDay = new Map<string, { name: string; regionCode: string | null }>();
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
+      for (const [monthDay, name] of Object.entries(FIXED_NATIONAL_HOLIDAYS)) {
+        const day = `${year}-${monthDay}`;
+        if (day >= from && day <= to) byDay.set(day, { name: name.id, regionCode: null });
+      }
+    const workdays = new Map<string, { name: string; regionCode: string | null }>();
+    for (const h of holidays)
+      (h.working ? workdays : byDay).set(h.day, { name: h.name, regionCode: h.regionCode || null });
+    const row = calendars[0];
+    return {
+      calendar: row
+        ? {
+            officeStart: row.officeStart,
+            officeEnd: row.officeEnd,
+            workdays: row.workdays,
+            graceMinutes: row.graceMinutes,
+            office:
+              row.officeLat !== null && row.officeLng !== null
+                ? { lat: row.officeLat, lng: row.officeLng, radiusM: row.officeRadiusM ?? 300 }
+                : null,
+          }
+        : DEFAULT_WORK_CALENDAR,
+      setFor: row?.regionCode ?? null,
+      holidays: byDay,
+      workdays,
+      exceptions: { holidays: byDay, workdays },
+    };
+  }
+}

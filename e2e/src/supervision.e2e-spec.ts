@@ -1,0 +1,443 @@
+import { TOPICS } from '@jembatan/contracts';
+import { startStack, type Stack } from '@jembatan/infra/stack';
+import kafkajs from 'kafkajs';
+import { GatewayClient, MATRAMAN_OFFICE, eventually, officeOpenSinceMidnight } from './api.js';
+
+// Supervision through the gateway against the real services: the roster from the gateway's
+// account events, check-ins judged against the region's calendar, today's attendance by
+// region, corrections with approval, meetings, announcements with read receipts, and the read
+// models unchanged when every event is replayed from the start of its topic.
+
+const SITI = '00000000-0000-4000-8000-000000000004'; // pendamping.matraman, 31.75.01
+const RINA = '00000000-0000-4000-8000-000000000008'; // pendamping.jatinegara, 31.75.03
+
+interface ErrorBody {
+  error: string;
+  fields?: { path: string; message: string }[];
+}
+interface Entry {
+  id: string;
+  kind: string;
+  flags: string[];
+  minutesLate: number;
+  distanceM: number | null;
+  corrected: boolean;
+}
+interface Counts {
+  code: string | null;
+  expected: number;
+  present: number;
+  late: number;
+  missing: number;
+}
+interface Today {
+  day: string;
+  region: Counts;
+  children: Counts[];
+  assistants: { id: string; name: string; status: string; minutesLate: number }[];
+  trend: { day: string; present: number; late: number }[];
+}
+interface RecordView {
+  summary: { present: number; late: number; absent: number; meetingsMissed: number };
+  days: { day: string; status: string }[];
+  entries: Entry[];
+  corrections: { id: string; status: string }[];
+  meetingsMissed: { meetingId: string }[];
+}
+
+let stack: Stack;
+let siti: GatewayClient;
+let rina: GatewayClient;
+let dewi: GatewayClient;
+let coordinator: GatewayClient;
+let depokCoordinator: GatewayClient;
+let dinas: GatewayClient;
+let today: string;
+
+const todayIn = (client: GatewayClient, region: string) =>
+  client.request<Today>('GET', `/api/attendance/today?regionCode=${region}`);
+
+beforeAll(async () => {
+  stack = await startStack('supervision', 4800);
+  const anonymous = new GatewayClient(stack.gatewayUrl);
+  siti = await anonymous.login('pendamping.matraman');
+  rina = await anonymous.login('pendamping.jatinegara');
+  dewi = await anonymous.login('pendamping.cimanggis');
+  coordinator = await anonymous.login('koordinator.jaktim');
+  depokCoordinator = await anonymous.login('koordinator.depok');
+  dinas = await anonymous.login('dinas.jaktim');
+  today = await officeOpenSinceMidnight(dinas, '31.75.01');
+  // The roster comes from the gateway's account events: wait until Jakarta Timur's two are in.
+  await eventually(
+    async () => (await todayIn(dinas, '31.75')).body.region.expected,
+    (n) => n === 2,
+  );
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('attendance', () => {
+  it('flags a late check-in far from the office, refuses a second one, and counts it live', async () => {
+    const farAway = { lat: MATRAMAN_OFFICE.lat + 0.02, lng: MATRAMAN_OFFICE.lng, accuracyM: 15 };
+    const checkIn = await siti.request<Entry>('POST', '/api/attendance/check-in', {
+      kind: 'office',
+      location: farAway,
+    });
+    expect(checkIn.status).toBe(201);
+    expect(checkIn.body.flags).toEqual(expect.arrayContaining(['late', 'far-from-place']));
+    expect(checkIn.body.minutesLate).toBeGreaterThan(0);
+    expect(checkIn.body.distanceM).toBeGreaterThan(2000);
+
+    const again = await siti.request<ErrorBody>('POST', '/api/attendance/check-in', {
+      kind: 'office',
+      location: farAway,
+    });
+    expect(again.status).toBe(409);
+
+    const badLocation = await siti.request<ErrorBody>('POST', '/api/attendance/check-in', {
+      kind: 'home-visit',
+      location: { lat: 120, lng: 106.8 },
+    });
+    expect(badLocation.status).toBe(400);
+    expect(badLocation.body.fields?.map((f) => f.path)).toContain('location.lat');
+
+    const city = await todayIn(dinas, '31.75');
+    expect(city.status).toBe(200);
+    expect(city.body.region).toMatchObject({ expected: 2, present: 1, late: 1, missing: 1 });
+    expect(city.body.children.find((c) => c.code === '31.75.01')).toMatchObject({
+      expected: 1,
+      present: 1,
+      late: 1,
+    });
+    expect(city.body.trend.at(-1)).toMatchObject({ day: today, present: 1, late: 1 });
+
+    const district = await todayIn(coordinator, '31.75.01');
+    expect(district.body.assistants).toEqual([
+      expect.objectContaining({ id: SITI, status: 'late', minutesLate: checkIn.body.minutesLate }),
+    ]);
+
+    const checkOut = await siti.request<Entry & { checkOutAt: string }>(
+      'POST',
+      `/api/attendance/${checkIn.body.id}/check-out`,
+      { location: farAway },
+    );
+    expect(checkOut.status).toBe(200);
+    expect(checkOut.body.checkOutAt).toBeTruthy();
+  });
+
+  it('keeps coordinators to their own region and assistants to their own record', async () => {
+    expect((await todayIn(depokCoordinator, '31.75')).status).toBe(403);
+    expect(
+      (await depokCoordinator.request('GET', `/api/attendance/assistants/${SITI}`)).status,
+    ).toBe(403);
+    expect((await rina.request('GET', `/api/attendance/assistants/${SITI}`)).status).toBe(403);
+    expect((await siti.request('GET', '/api/attendance/today?regionCode=31.75.01')).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await coordinator.request('PUT', '/api/calendar/31.75.01', {
+          officeStart: '08:00',
+          officeEnd: '16:00',
+          workdays: [1, 2, 3, 4, 5],
+          graceMinutes: 15,
+          office: null,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await dinas.request('PUT', '/api/calendar/32.76', {
+          officeStart: '08:00',
+          officeEnd: '16:00',
+          workdays: [1, 2, 3, 4, 5],
+          graceMinutes: 15,
+          office: null,
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('corrects a day only with a reason and a coordinator of the region approving it', async () => {
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const noReason = await rina.request<ErrorBody>('POST', '/api/attendance/corrections', {
+      day: yesterday,
+      kind: 'office',
+      checkInTime: '07:50',
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields?.map((f) => f.path)).toContain('reason');
+
+    const tooShort = await rina.request<ErrorBody>('POST', '/api/attendance/corrections', {
+      day: yesterday,
+      kind: 'office',
+      checkInTime: '07:50',
+      reason: 'lupa',
+    });
+    expect(tooShort.status).toBe(400);
+
+    const asked = await rina.request<{ id: string; status: string }>(
+      'POST',
+      '/api/attendance/corrections',
+      {
+        day: yesterday,
+        kind: 'office',
+        checkInTime: '07:50',
+        checkOutTime: '16:05',
+        reason: 'Sinyal hilang di kantor kecamatan, absen tidak terkirim',
+      },
+    );
+    expect(asked.status).toBe(201);
+    expect(asked.body.status).toBe('pending');
+
+    const outsider = await depokCoordinator.request(
+      'POST',
+      `/api/attendance/corrections/${asked.body.id}/decision`,
+      { approve: true },
+    );
+    expect(outsider.status).toBe(404);
+    const rejectWithoutNote = await coordinator.request<ErrorBody>(
+      'POST',
+      `/api/attendance/corrections/${asked.body.id}/decision`,
+      { approve: false },
+    );
+    expect(rejectWithoutNote.status).toBe(400);
+    expect(rejectWithoutNote.body.fields?.map((f) => f.path)).toContain('note');
+
+    const pending = await coordinator.request<{ items: { id: string; assistantName: string }[] }>(
+      'GET',
+      '/api/attendance/corrections?status=pending',
+    );
+    expect(pending.body.items).toEqual([
+      expect.objectContaining({ id: asked.body.id, assistantName: 'Rina Marlina' }),
+    ]);
+
+    const approved = await coordinator.request<{ status: string; decidedBy: string }>(
+      'POST',
+      `/api/attendance/corrections/${asked.body.id}/decision`,
+      { approve: true, note: 'Sesuai laporan kecamatan' },
+    );
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      decidedBy: '00000000-0000-4000-8000-000000000003',
+    });
+    const twice = await coordinator.request(
+      'POST',
+      `/api/attendance/corrections/${asked.body.id}/decision`,
+      { approve: true },
+    );
+    expect(twice.status).toBe(409);
+
+    const record = await coordinator.request<RecordView>(
+      'GET',
+      `/api/attendance/assistants/${RINA}?month=${yesterday.slice(0, 7)}`,
+    );
+    expect(record.status).toBe(200);
+    const day = record.body.days.find((d) => d.day === yesterday);
+    // Jakarta Timur keeps the default calendar: yesterday counts if it was a working day.
+    expect(['present', 'late']).toContain(day?.status);
+    expect(record.body.entries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'office', corrected: true })]),
+    );
+    expect(record.body.corrections).toEqual([
+      expect.objectContaining({ id: asked.body.id, status: 'approved' }),
+    ]);
+
+    const audit = await stack.db.query<{ action: string; actor_id: string; reason: string }>(
+      `SELECT action, actor_id, reason FROM supervision.attendance_audit WHERE assistant_id = $1 ORDER BY id`,
+      [RINA],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'correction-requested',
+      'correction-approved',
+    ]);
+    expect(audit.rows[0]).toMatchObject({
+      actor_id: RINA,
+      reason: 'Sinyal hilang di kantor kecamatan, absen tidak terkirim',
+    });
+    expect(audit.rows[1]).toMatchObject({
+      actor_id: '00000000-0000-4000-8000-000000000003',
+      reason: 'Sesuai laporan kecamatan',
+    });
+  });
+});
+
+describe('coordination', () => {
+  it('calls a meeting, marks who checked in (late), and puts the missed meeting on the record', async () => {
+    const startsAt = new Date(Date.now() - 5 * 60_000).toISOString();
+    const endsAt = new Date(Date.now() + 55 * 60_000).toISOString();
+    const stranger = await coordinator.request<ErrorBody>('POST', '/api/meetings', {
+      title: 'Rapat koordinasi bulanan',
+      startsAt,
+      endsAt,
+      placeName: 'Kantor Sudin Sosial Jakarta Timur',
+      inviteeIds: [SITI, '00000000-0000-4000-8000-000000000005'],
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.fields?.map((f) => f.path)).toEqual(['inviteeIds.1']);
+
+    const meeting = await coordinator.request<{
+      id: string;
+      invitees: { assistantId: string; status: string }[];
+    }>('POST', '/api/meetings', {
+      title: 'Rapat koordinasi bulanan',
+      startsAt,
+      endsAt,
+      placeName: 'Kantor Sudin Sosial Jakarta Timur',
+      place: { lat: -6.2251, lng: 106.9004, radiusM: 200 },
+    });
+    expect(meeting.status).toBe(201);
+    expect(meeting.body.invitees.map((i) => i.assistantId).sort()).toEqual([SITI, RINA].sort());
+
+    const came = await siti.request<Entry>('POST', '/api/attendance/check-in', {
+      kind: 'meeting',
+      refId: meeting.body.id,
+      location: { lat: -6.2252, lng: 106.9005, accuracyM: 10 },
+    });
+    expect(came.status).toBe(201);
+    expect(came.body.flags).not.toContain('far-from-place');
+    expect(
+      (
+        await dewi.request('POST', '/api/attendance/check-in', {
+          kind: 'meeting',
+          refId: meeting.body.id,
+        })
+      ).status,
+    ).toBe(404);
+
+    const recorded = await coordinator.request<{
+      minutes: string;
+      invitees: { assistantId: string; status: string }[];
+    }>('POST', `/api/meetings/${meeting.body.id}/record`, {
+      attendance: [{ assistantId: RINA, status: 'absent' }],
+      minutes: 'Pembahasan target graduasi mandiri triwulan IV.',
+    });
+    expect(recorded.status).toBe(200);
+    expect(
+      Object.fromEntries(recorded.body.invitees.map((i) => [i.assistantId, i.status])),
+    ).toEqual({ [SITI]: 'late', [RINA]: 'absent' }); // five minutes after the start, no grace
+
+    const rinaRecord = await rina.request<RecordView>('GET', '/api/attendance/me');
+    expect(rinaRecord.body.meetingsMissed).toEqual([
+      { meetingId: meeting.body.id, title: 'Rapat koordinasi bulanan', startsAt },
+    ]);
+    expect(rinaRecord.body.summary.meetingsMissed).toBe(1);
+    const mine = await siti.request<{ items: { id: string; mine: string }[] }>(
+      'GET',
+      '/api/meetings',
+    );
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ id: meeting.body.id, mine: 'late' }),
+    ]);
+    expect((await dewi.request<{ items: unknown[] }>('GET', '/api/meetings')).body.items).toEqual(
+      [],
+    );
+  });
+
+  it('broadcasts an announcement to a region and keeps read receipts', async () => {
+    const posted = await dinas.request<{ id: string; recipients: number; read: number }>(
+      'POST',
+      '/api/announcements',
+      {
+        title: 'Penyaluran bansos tahap IV',
+        body: 'Verifikasi komitmen diselesaikan paling lambat Jumat.',
+        regionCode: '31.75',
+      },
+    );
+    expect(posted.status).toBe(201);
+    expect(posted.body).toMatchObject({ recipients: 2, read: 0 });
+
+    const inbox = await siti.request<{ items: { id: string; readAt: string | null }[] }>(
+      'GET',
+      '/api/announcements',
+    );
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({ id: posted.body.id, readAt: null }),
+    ]);
+    expect(
+      (await dewi.request<{ items: unknown[] }>('GET', '/api/announcements')).body.items,
+    ).toEqual([]);
+    expect((await dewi.request('POST', `/api/announcements/${posted.body.id}/read`)).status).toBe(
+      404,
+    );
+
+    const read = await siti.request<{ readAt: string; read: number }>(
+      'POST',
+      `/api/announcements/${posted.body.id}/read`,
+    );
+    expect(read.status).toBe(200);
+    expect(read.body.read).toBe(1);
+
+    const receipts = await coordinator.request<{
+      recipients: { assistantId: string; readAt: string | null }[];
+    }>('GET', `/api/announcements/${posted.body.id}/receipts`);
+    expect(receipts.status).toBe(200);
+    expect(receipts.body.recipients).toEqual([
+      expect.objectContaining({ assistantId: RINA, readAt: null }),
+      expect.objectContaining({ assistantId: SITI, readAt: read.body.readAt }),
+    ]);
+    expect(
+      (await depokCoordinator.request('GET', `/api/announcements/${posted.body.id}/receipts`))
+        .status,
+    ).toBe(404);
+  });
+});
+
+describe('replaying every event', () => {
+  it('leaves the figures as they were', async () => {
+    // Families and a P2K2-free caseload figure to compare, besides attendance and the roster.
+    const register = await siti.request('POST', '/api/kpm', {
+      headName: 'Wulan Sari',
+      nik: '3175014507880003',
+      villageCode: '31.75.01.1001',
+      address: 'Jl. Kebon Kelapa No. 3',
+      pkhEntryYear: 2019,
+    });
+    expect(register.status).toBe(201);
+    const figures = async () => ({
+      stats: (await dinas.request('GET', '/api/regions/stats?regionCode=31.75')).body,
+      counts: (await dinas.request('GET', '/api/regions/kpm-counts?regionCode=31.75')).body,
+      today: (await todayIn(dinas, '31.75')).body,
+    });
+    const before = await eventually(figures, (f) => (f.counts as { total: number }).total === 1);
+    expect((before.counts as { total: number }).total).toBe(1);
+
+    await stack.kill('supervision', 'SIGTERM');
+    const kafka = new kafkajs.Kafka({ brokers: stack.brokers, logLevel: kafkajs.logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    const topics = [TOPICS.events.gateway, TOPICS.events.caseload, TOPICS.events.training];
+    // The group must be empty before its offsets can move; a clean leave empties it at once.
+    for (const topic of topics)
+      await eventually(
+        () =>
+          admin.resetOffsets({ groupId: 'supervision', topic, earliest: true }).then(
+            () => true,
+            () => false,
+          ),
+        (done) => done,
+      );
+    await stack.start('supervision');
+    const caughtUp = async () => {
+      let lag = 0;
+      for (const topic of topics) {
+        const [committed] = await admin.fetchOffsets({ groupId: 'supervision', topics: [topic] });
+        const ends = await admin.fetchTopicOffsets(topic);
+        for (const end of ends) {
+          const at =
+            committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+          lag += Number(end.offset) - Math.max(0, Number(at));
+        }
+      }
+      return lag;
+    };
+    expect(await eventually(caughtUp, (lag) => lag === 0, 60_000)).toBe(0);
+    await admin.disconnect();
+    expect(await figures()).toEqual(before);
+  });
+});
