@@ -5,10 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumPath } from '@jembatan/infra/browser';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { GatewayClient, eventually, family, recentEvening } from './api.js';
+import {
+  GatewayClient,
+  MATRAMAN_OFFICE,
+  eventually,
+  family,
+  officeOpenSinceMidnight,
+  recentEvening,
+} from './api.js';
 
 // The portal in real Chromium against the real stack: an assistant records an assessment and
-// sees readiness change; holds a P2K2 session on a phone; a partner accepts a nomination.
+// sees readiness change; holds a P2K2 session on a phone; a partner accepts a nomination; an
+// assistant checks in late and the Dinas dashboard shows it, down to that assistant.
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORTAL_PORT = 4450;
@@ -238,4 +246,56 @@ it('shows a training provider the nominations and lets them accept one', async (
     `/api/trainings/${offer.body.offerId}`,
   );
   expect(seen.body.nominations.find((n) => n.id === nominated.body.id)?.status).toBe('accepted');
+});
+
+it('shows the Dinas an assistant who checked in late, from the city down to the assistant', async () => {
+  const dinas = await new GatewayClient(stack.gatewayUrl).login('dinas.jaktim');
+  await officeOpenSinceMidnight(dinas, '31.75.01');
+  // The roster reaches supervision from the gateway's account events.
+  await eventually(
+    () => dinas.request<{ region: { expected: number } }>('GET', '/api/attendance/today'),
+    (r) => r.body.region?.expected === 2,
+  );
+
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    geolocation: { latitude: MATRAMAN_OFFICE.lat, longitude: MATRAMAN_OFFICE.lng, accuracy: 20 },
+    permissions: ['geolocation'],
+  });
+  const page = await phone.newPage();
+  try {
+    await signIn(page, 'pendamping.matraman');
+    await page.getByRole('button', { name: 'Kehadiran saya' }).click();
+    await page.getByRole('button', { name: 'Absen masuk kantor' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Absen tercatat.' });
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/terlambat \d+ menit/);
+    expect(await status.textContent()).not.toMatch(/jauh dari lokasi/);
+    await page.screenshot({ path: join(ARTIFACTS, 'attendance-check-in.png'), fullPage: true });
+  } finally {
+    await phone.close();
+  }
+
+  const desk = await browser.newPage();
+  try {
+    await signIn(desk, 'dinas.jaktim');
+    // The dashboard is the Dinas's first screen: Jakarta Timur and its kecamatan today.
+    const matraman = desk.getByTestId('attendance-31.75.01');
+    await matraman.waitFor();
+    expect(await matraman.locator('td').nth(3).textContent()).toBe('1');
+    await matraman.getByRole('button', { name: 'Matraman' }).click();
+    const row = desk
+      .getByRole('table', { name: 'Pendamping di kecamatan ini' })
+      .getByRole('row', { name: /Siti Rahayu/ });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/terlambat \(\+\d+ menit\)/);
+    await row.getByRole('button', { name: 'Siti Rahayu' }).click();
+    await desk.getByRole('heading', { name: /Rekap kehadiran Siti Rahayu/ }).waitFor();
+    expect(await desk.getByTestId('attendance-summary').textContent()).toMatch(/terlambat 1 /);
+    await desk.screenshot({ path: join(ARTIFACTS, 'dinas-dashboard.png'), fullPage: true });
+  } finally {
+    await desk.close();
+  }
 });

@@ -2,9 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, session } from './api/client';
 import { setLanguage } from './i18n';
+import { AttendancePage } from './pages/AttendancePage';
 import { BoardPage } from './pages/BoardPage';
 import { CaseloadPage } from './pages/CaseloadPage';
+import { CoordinationPage } from './pages/CoordinationPage';
 import { CoursesPage } from './pages/CoursesPage';
+import { DashboardPage } from './pages/DashboardPage';
 import { FamilyPage } from './pages/FamilyPage';
 import { ImportPage } from './pages/ImportPage';
 import { LoginPage, type SignedInUser } from './pages/LoginPage';
@@ -24,12 +27,27 @@ type View =
   | 'p2k2'
   | 'trainings'
   | 'courses'
-  | 'tutor';
+  | 'tutor'
+  | 'attendance'
+  | 'dashboard'
+  | 'coordination';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
-  assistant: ['caseload', 'p2k2', 'trainings', 'board', 'register', 'import', 'courses', 'regions'],
+  assistant: [
+    'caseload',
+    'attendance',
+    'p2k2',
+    'trainings',
+    'board',
+    'register',
+    'import',
+    'courses',
+    'regions',
+  ],
   coordinator: [
+    'dashboard',
+    'coordination',
     'regions',
     'caseload',
     'p2k2',
@@ -39,8 +57,28 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'register',
     'import',
   ],
-  dinas: ['regions', 'caseload', 'p2k2', 'trainings', 'board', 'courses'],
-  admin: ['regions', 'caseload', 'p2k2', 'trainings', 'board', 'courses', 'register', 'import'],
+  dinas: [
+    'dashboard',
+    'coordination',
+    'regions',
+    'caseload',
+    'p2k2',
+    'trainings',
+    'board',
+    'courses',
+  ],
+  admin: [
+    'dashboard',
+    'coordination',
+    'regions',
+    'caseload',
+    'p2k2',
+    'trainings',
+    'board',
+    'courses',
+    'register',
+    'import',
+  ],
   partner: ['trainings', 'tutor'],
 };
 
@@ -156,6 +194,11 @@ export function App() {
         {user && !route && view === 'register' && (
           <RegisterKpmPage onRegistered={() => setRefresh((n) => n + 1)} />
         )}
+        {user && !route && view === 'attendance' && <AttendancePage />}
+        {user && !route && view === 'dashboard' && (
+          <DashboardPage scope={user.role === 'admin' ? null : user.regionCode} />
+        )}
+        {user && !route && view === 'coordination' && <CoordinationPage />}
         {user && !route && view === 'regions' && (
           <RegionCountsPage scope={user.role === 'admin' ? null : user.regionCode} />
         )}

@@ -19,7 +19,10 @@ const writer = new OutboxWriter('gateway', 'gateway');
  */
 export async function recordAccountChanged(
   tx: SqlClient,
-  accounts: readonly Pick<UserAccount, 'id' | 'displayName' | 'role' | 'regionCode' | 'disabled'>[],
+  accounts: readonly Pick<
+    UserAccount,
+    'id' | 'displayName' | 'role' | 'regionCode' | 'disabled' | 'createdAt'
+  >[],
   actor: Actor = SYSTEM_ACTOR,
 ): Promise<void> {
   const asOf = new Date().toISOString();
@@ -38,6 +41,7 @@ export async function recordAccountChanged(
             role: account.role as AccountChangedV1['role'],
             regionCode: account.regionCode,
             disabled: account.disabled,
+            activeSince: account.createdAt.toISOString(),
             asOf,
           },
         },

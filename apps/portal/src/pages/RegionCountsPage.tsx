@@ -78,7 +78,7 @@ export function RegionCountsPage({ scope }: { scope: string | null }) {
 }
 
 /** Ratio, graduation against target and P2K2 for the region and each child region. */
-function StatsTable({
+export function StatsTable({
   stats,
 }: {
   stats: { year: number; region: RegionStats; children: RegionStats[] };

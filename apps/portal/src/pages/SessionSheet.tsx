@@ -3,30 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { villageTime, type P2k2SessionView } from '@jembatan/contracts';
 import { api, fetchObjectUrl, upload } from '../api/client';
 import { describeError } from '../lib/errors';
+import { locate } from '../lib/geolocation';
 import { sessionTitle } from './P2k2Page';
-
-interface Position {
-  latitude: number;
-  longitude: number;
-  accuracyMeters?: number;
-}
-
-/** The phone's position, or null when the browser cannot or may not tell. */
-function locate(): Promise<Position | null> {
-  return new Promise((resolve) => {
-    if (!navigator.geolocation) return resolve(null);
-    navigator.geolocation.getCurrentPosition(
-      (p) =>
-        resolve({
-          latitude: p.coords.latitude,
-          longitude: p.coords.longitude,
-          accuracyMeters: Math.round(p.coords.accuracy),
-        }),
-      () => resolve(null),
-      { enableHighAccuracy: true, timeout: 10_000 },
-    );
-  });
-}
 
 /**
  * The session sheet, made for a phone at the meeting: tick who came, add notes, check in

@@ -65,7 +65,15 @@ export class AttendanceViewsHandlers {
       const row = byDay.get(day);
       return {
         day,
-        status: dayStatus({ day, checkedIn: row ?? null, calendar, exceptions, regionCode, now }),
+        status: dayStatus({
+          day,
+          checkedIn: row ?? null,
+          calendar,
+          exceptions,
+          regionCode,
+          since: member.since,
+          now,
+        }),
         holiday: holidays.get(day)?.name ?? null,
         firstIn: row?.firstIn.toISOString() ?? null,
         minutesLate: row?.minutesLate ?? 0,
@@ -177,6 +185,7 @@ export class AttendanceViewsHandlers {
           calendar,
           exceptions,
           regionCode: m.regionCode ?? district,
+          since: m.since,
           now,
         }),
         firstIn: row?.firstIn.toISOString() ?? null,

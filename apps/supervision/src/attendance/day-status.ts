@@ -3,7 +3,7 @@ import { isWorkingDay, localClock, localDay } from '@jembatan/contracts';
 
 /**
  * What a day was for an assistant: present or late when they checked in; otherwise off on a
- * non-working day, upcoming until the office closes, absent after.
+ * non-working day or before they joined, upcoming until the office closes, absent after.
  */
 export function dayStatus(input: {
   day: string;
@@ -11,10 +11,13 @@ export function dayStatus(input: {
   calendar: WorkCalendarInput;
   exceptions: DayExceptions;
   regionCode: string;
+  /** The day the assistant's account was created. */
+  since: string;
   now: Date;
 }): DayStatus {
   if (input.checkedIn) return input.checkedIn.late ? 'late' : 'present';
-  if (!isWorkingDay(input.calendar, input.exceptions, input.day)) return 'off';
+  if (input.day < input.since || !isWorkingDay(input.calendar, input.exceptions, input.day))
+    return 'off';
   const today = localDay(input.now, input.regionCode);
   if (input.day > today) return 'upcoming';
   if (

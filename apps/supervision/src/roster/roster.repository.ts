@@ -14,9 +14,12 @@ export interface StaffMember {
   role: string;
   regionCode: string | null;
   active: boolean;
+  /** The day (YYYY-MM-DD) the account was created: no attendance is expected before it. */
+  since: string;
 }
 
-const STAFF_COLUMNS = `account_id AS id, display_name AS name, role, region_code AS "regionCode", active`;
+const STAFF_COLUMNS = `account_id AS id, display_name AS name, role, region_code AS "regionCode",
+  active, to_char(active_since, 'YYYY-MM-DD') AS since`;
 
 /** The region codes whose assistant counts a member adds to: every ancestor and the nation (''). */
 const countedIn = (regionCode: string | null) => [
@@ -41,17 +44,18 @@ export class RosterRepository {
     );
     if (before && before.asOf.getTime() > Date.parse(account.asOf)) return;
     await tx.$executeRawUnsafe(
-      `INSERT INTO staff_member (account_id, display_name, role, region_code, active, as_of)
-       VALUES ($1::uuid, $2, $3, $4, $5, $6::timestamptz)
+      `INSERT INTO staff_member (account_id, display_name, role, region_code, active, active_since, as_of)
+       VALUES ($1::uuid, $2, $3, $4, $5, $7::timestamptz, $6::timestamptz)
        ON CONFLICT (account_id) DO UPDATE SET display_name = excluded.display_name,
          role = excluded.role, region_code = excluded.region_code, active = excluded.active,
-         as_of = excluded.as_of`,
+         active_since = excluded.active_since, as_of = excluded.as_of`,
       account.accountId,
       account.displayName,
       account.role,
       account.regionCode,
       !account.disabled,
       account.asOf,
+      account.activeSince,
     );
     const deltas = new Map<string, number>();
     const count = (

@@ -11,6 +11,8 @@ export const AccountChangedV1 = z.object({
   role: Role,
   regionCode: RegionCode.nullable(),
   disabled: z.boolean(),
+  /** When the account was created: no attendance is expected before it. */
+  activeSince: z.iso.datetime({ offset: true }),
   /** When the account took this state: an older event never overwrites a newer one. */
   asOf: z.iso.datetime({ offset: true }),
 });

@@ -5,6 +5,7 @@ CREATE TABLE "staff_member" (
     "role" TEXT NOT NULL,
     "region_code" TEXT,
     "active" BOOLEAN NOT NULL,
+    "active_since" TIMESTAMPTZ(3) NOT NULL,
     "as_of" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "staff_member_pkey" PRIMARY KEY ("account_id")
