@@ -5,7 +5,7 @@ import {
   AttendanceToday,
   CheckInCommand,
   CheckOutCommand,
-  DecideCorrection,
+  CorrectionDecisionBody,
   GetWorkCalendar,
   ListCorrections,
   RegionCode,
@@ -22,10 +22,6 @@ import { Caller, type CallerContext } from '../common/request-context.js';
 const Id = { schema: z.uuid() };
 const Month = { schema: AttendanceRecord.request.shape.month };
 const CheckOutBody = CheckOutCommand.request.omit({ attendanceId: true });
-const DecisionBody = z.strictObject({
-  approve: z.boolean(),
-  note: z.string().max(1000).optional(),
-});
 
 /** Check-ins, records, today's attendance by region, corrections, and working calendars. */
 @ApiTags('attendance')
@@ -113,10 +109,10 @@ export class AttendanceController {
   @Post('attendance/corrections/:id/decision')
   @HttpCode(200)
   @Roles('coordinator', 'dinas', 'admin')
-  @BodySchema(DecisionBody)
+  @BodySchema(CorrectionDecisionBody)
   decide(
     @Param('id', Id) correctionId: string,
-    @Body({ schema: DecisionBody }) body: z.input<typeof DecisionBody>,
+    @Body({ schema: CorrectionDecisionBody }) body: z.input<typeof CorrectionDecisionBody>,
     @Caller() caller: CallerContext,
   ) {
     return this.services.call('supervision.correction.decide', { ...body, correctionId }, caller);

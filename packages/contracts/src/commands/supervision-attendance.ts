@@ -222,19 +222,21 @@ export const RequestCorrection = {
   response: CorrectionView,
 } satisfies CommandDefinition;
 
+/** A coordinator's decision on a correction; a rejection must tell the assistant why. */
+export const CorrectionDecisionBody = z
+  .strictObject({
+    approve: z.boolean(),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .refine((d) => d.approve || (d.note?.length ?? 0) >= 5, {
+    message: 'a rejection needs a note for the assistant (at least 5 characters)',
+    path: ['note'],
+  });
+
 export const DecideCorrection = {
   service: 'supervision',
   kind: 'command',
-  request: z
-    .strictObject({
-      correctionId: z.uuid(),
-      approve: z.boolean(),
-      note: z.string().trim().max(1000).optional(),
-    })
-    .refine((d) => d.approve || (d.note?.length ?? 0) >= 5, {
-      message: 'a rejection needs a note for the assistant (at least 5 characters)',
-      path: ['note'],
-    }),
+  request: CorrectionDecisionBody.safeExtend({ correctionId: z.uuid() }),
   response: CorrectionView,
 } satisfies CommandDefinition;
 
