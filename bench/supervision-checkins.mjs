@@ -107,6 +107,12 @@ async function main() {
     );
     const burstSeconds = (performance.now() - started) / 1000;
     const failed = results.filter((r) => r.status !== 201);
+    // Latency per minute of the burst: a backlog shows as a p99 that keeps growing.
+    const perMinute = [];
+    for (let from = 0; from < results.length; from += RATE * 60) {
+      const slice = results.slice(from, from + RATE * 60).filter((r) => r.status === 201);
+      perMinute.push(summarise(slice.map((r) => r.ms)));
+    }
     const latencies = results.filter((r) => r.status === 201).map((r) => r.ms);
     const [counted] = (
       await stack.db.query(
@@ -153,6 +159,7 @@ async function main() {
         failed: failed.length,
         failures: failed.slice(0, 5),
         latency: summarise(latencies),
+        perMinute,
       },
       counted: {
         entries: counted.entries,

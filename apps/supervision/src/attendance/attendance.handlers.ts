@@ -37,8 +37,8 @@ export class AttendanceHandlers {
   ): Promise<CommandResponse<'supervision.attendance.check-in'>> {
     if (actor.role !== 'assistant')
       throw new DomainError(403, 'forbidden', 'Only assistants check in');
-    const member = await this.roster.find(tx, actor.userId);
-    const regionCode = member?.regionCode ?? actor.regionCode;
+    // The token's region is the account's as of sign-in; the roster is asked only without one.
+    const regionCode = actor.regionCode ?? (await this.roster.find(tx, actor.userId))?.regionCode;
     if (!regionCode)
       throw new DomainError(422, 'no-region', 'Your account has no working region; ask an admin');
     const at = new Date();
@@ -61,15 +61,6 @@ export class AttendanceHandlers {
       place = placeOf(meeting);
       expectedStart = localClock(meeting.startsAt, regionCode).time;
     }
-    if (input.kind === 'office' || input.kind === 'meeting') {
-      const same = await this.attendance.findSame(tx, actor.userId, day, input.kind, refId);
-      if (same)
-        throw new DomainError(
-          409,
-          'already-checked-in',
-          `Already checked in for this ${input.kind} today at ${same.localTime}`,
-        );
-    }
     const assessment = assessCheckIn({
       at,
       regionCode,
@@ -90,6 +81,14 @@ export class AttendanceHandlers {
       source: 'check-in',
       ...assessment,
     });
+    if (!entry) {
+      const same = await this.attendance.findSame(tx, actor.userId, day, input.kind, refId);
+      throw new DomainError(
+        409,
+        'already-checked-in',
+        `Already checked in for this ${input.kind} today at ${same?.localTime ?? '?'}`,
+      );
+    }
     if (input.kind === 'meeting' && refId)
       await this.meetings.markCheckedIn(tx, refId, actor.userId, at, assessment.minutesLate > 0);
     return entry;

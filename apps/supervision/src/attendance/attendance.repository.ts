@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  regionAncestry,
   type AttendanceEntry,
   type AttendanceFlag,
   type CheckInKind,
@@ -26,6 +25,13 @@ export interface NewEntry {
   source: 'check-in' | 'p2k2-session' | 'correction';
 }
 
+/**
+ * An assistant-day's lock ($1 assistant, $5 day): held until commit by whoever changes the day's
+ * entries, so the day is settled from every entry committed before (read committed takes a new
+ * snapshot per statement).
+ */
+const DAY_LOCK = `hashtextextended($1::text || '|' || $5::text, 0)`;
+
 export const ENTRY_COLUMNS = `id, assistant_id::text AS "assistantId", kind, ref_id AS "refId",
   to_char(day, 'YYYY-MM-DD') AS day, check_in_at AS "checkInAt", check_out_at AS "checkOutAt",
   local_time AS "localTime", flags, minutes_late AS "minutesLate", distance_m AS "distanceM", note,
@@ -50,13 +56,21 @@ export const entryView = (row: EntryRow): AttendanceEntry => ({
  */
 @Injectable()
 export class AttendanceRepository {
-  async insert(tx: Tx, entry: NewEntry): Promise<AttendanceEntry> {
+  /**
+   * Records a check-in and settles its day. Null when the assistant already checked in for this
+   * office day or meeting (a unique index decides, so two taps at once cannot both count).
+   */
+  async insert(tx: Tx, entry: NewEntry): Promise<AttendanceEntry | null> {
     const [row] = await tx.$queryRawUnsafe<EntryRow[]>(
-      `INSERT INTO attendance_entry (assistant_id, region_code, kind, ref_id, day, check_in_at,
+      // The day's lock is taken in the same round trip, before the row is written.
+      `WITH day_lock AS (SELECT pg_advisory_xact_lock(${DAY_LOCK}))
+       INSERT INTO attendance_entry (assistant_id, region_code, kind, ref_id, day, check_in_at,
          check_out_at, in_lat, in_lng, in_accuracy_m, local_time, flags, minutes_late, distance_m,
          note, source)
-       VALUES ($1::uuid, $2, $3, $4, $5::date, $6::timestamptz, $7::timestamptz, $8, $9, $10, $11,
-         $12::text[], $13, $14, $15, $16)
+       SELECT $1::uuid, $2, $3, $4, $5::date, $6::timestamptz, $7::timestamptz, $8, $9, $10, $11,
+         $12::text[], $13, $14, $15, $16 FROM day_lock
+       ON CONFLICT (assistant_id, day, kind, (coalesce(ref_id, ''))) WHERE kind IN ('office', 'meeting')
+       DO NOTHING
        RETURNING ${ENTRY_COLUMNS}`,
       entry.assistantId,
       entry.regionCode,
@@ -75,8 +89,9 @@ export class AttendanceRepository {
       entry.note,
       entry.source,
     );
+    if (!row) return null;
     await this.settleDay(tx, entry.assistantId, entry.regionCode, entry.day);
-    return entryView(row as EntryRow);
+    return entryView(row);
   }
 
   async get(db: SqlClient, id: string): Promise<(AttendanceEntry & { regionCode: string }) | null> {
@@ -136,6 +151,11 @@ export class AttendanceRepository {
       minutesLate: number;
     },
   ): Promise<AttendanceEntry> {
+    await tx.$executeRawUnsafe(
+      `SELECT pg_advisory_xact_lock(hashtextextended(assistant_id::text || '|' || day::text, 0))
+       FROM attendance_entry WHERE id = $1::uuid`,
+      id,
+    );
     const [row] = await tx.$queryRawUnsafe<(EntryRow & { regionCode: string })[]>(
       `UPDATE attendance_entry SET check_in_at = $2::timestamptz, check_out_at = $3::timestamptz,
          local_time = $4, flags = $5::text[], minutes_late = $6, source = 'correction'
@@ -165,70 +185,54 @@ export class AttendanceRepository {
 
   /**
    * Recomputes an assistant's day (present from the first check-in; late when the day's first
-   * office check-in was) and moves the region counters by what changed. Counters are updated in
-   * one sorted statement so concurrent check-ins lock them in the same order.
+   * office check-in was) and moves the region counters (every ancestor and the nation, '') by
+   * what changed, all in one statement: a check-in is on the hot path of the morning burst.
+   * Counter rows are written in code order, so concurrent check-ins lock them in one order.
    */
   async settleDay(tx: Tx, assistantId: string, regionCode: string, day: string): Promise<void> {
-    const [before] = await tx.$queryRawUnsafe<{ late: boolean; regionCode: string }[]>(
-      `SELECT late, region_code AS "regionCode" FROM assistant_day
-       WHERE assistant_id = $1::uuid AND day = $2::date FOR UPDATE`,
-      assistantId,
-      day,
-    );
-    const [now] = await tx.$queryRawUnsafe<{ firstIn: Date | null; minutesLate: number | null }[]>(
-      `SELECT min(check_in_at) AS "firstIn",
-              (array_agg(minutes_late ORDER BY check_in_at) FILTER (WHERE kind = 'office'))[1] AS "minutesLate"
-       FROM attendance_entry WHERE assistant_id = $1::uuid AND day = $2::date`,
-      assistantId,
-      day,
-    );
-    const minutesLate = now?.minutesLate ?? 0;
-    const after = now?.firstIn ? { late: minutesLate > 0, regionCode } : null;
-    if (after && now?.firstIn)
-      await tx.$executeRawUnsafe(
-        `INSERT INTO assistant_day (assistant_id, day, region_code, first_in_at, late, minutes_late)
-         VALUES ($1::uuid, $2::date, $3, $4::timestamptz, $5, $6)
-         ON CONFLICT (assistant_id, day) DO UPDATE SET region_code = excluded.region_code,
-           first_in_at = excluded.first_in_at, late = excluded.late, minutes_late = excluded.minutes_late`,
-        assistantId,
-        day,
-        regionCode,
-        now.firstIn,
-        after.late,
-        minutesLate,
-      );
-    else if (before)
-      await tx.$executeRawUnsafe(
-        `DELETE FROM assistant_day WHERE assistant_id = $1::uuid AND day = $2::date`,
-        assistantId,
-        day,
-      );
-
-    const deltas = new Map<string, { present: number; late: number }>();
-    const count = (state: { late: boolean; regionCode: string } | null | undefined, by: number) => {
-      if (!state) return;
-      for (const code of ['', ...regionAncestry(state.regionCode)]) {
-        const delta = deltas.get(code) ?? { present: 0, late: 0 };
-        delta.present += by;
-        if (state.late) delta.late += by;
-        deltas.set(code, delta);
-      }
-    };
-    count(before, -1);
-    count(after, +1);
-    const changed = [...deltas]
-      .filter(([, d]) => d.present !== 0 || d.late !== 0)
-      .sort(([a], [b]) => a.localeCompare(b));
-    if (changed.length === 0) return;
     await tx.$executeRawUnsafe(
-      `INSERT INTO region_day (region_code, day, present, late)
-       SELECT code, $2::date, p, l FROM unnest($1::text[], $3::int[], $4::int[]) AS x(code, p, l)
+      `WITH now AS (
+         SELECT min(check_in_at) AS first_in,
+                coalesce((array_agg(minutes_late ORDER BY check_in_at)
+                  FILTER (WHERE kind = 'office'))[1], 0) AS minutes_late
+         FROM attendance_entry WHERE assistant_id = $1::uuid AND day = $2::date
+       ),
+       before AS (
+         SELECT late, region_code FROM assistant_day
+         WHERE assistant_id = $1::uuid AND day = $2::date FOR UPDATE
+       ),
+       kept AS (
+         INSERT INTO assistant_day (assistant_id, day, region_code, first_in_at, late, minutes_late)
+         SELECT $1::uuid, $2::date, $3, first_in, minutes_late > 0, minutes_late
+         FROM now WHERE first_in IS NOT NULL
+         ON CONFLICT (assistant_id, day) DO UPDATE SET region_code = excluded.region_code,
+           first_in_at = excluded.first_in_at, late = excluded.late,
+           minutes_late = excluded.minutes_late
+         RETURNING late, region_code
+       ),
+       dropped AS (
+         DELETE FROM assistant_day WHERE assistant_id = $1::uuid AND day = $2::date
+           AND (SELECT first_in FROM now) IS NULL
+       ),
+       changes AS (
+         SELECT region_code, -1 AS present, -(late::int) AS late FROM before
+         UNION ALL SELECT region_code, 1, late::int FROM kept
+       ),
+       deltas AS (
+         SELECT code, sum(c.present)::int AS present, sum(c.late)::int AS late
+         FROM changes c,
+           LATERAL (SELECT '' AS code UNION ALL
+                    SELECT array_to_string((string_to_array(c.region_code, '.'))[1:n], '.')
+                    FROM generate_series(1, cardinality(string_to_array(c.region_code, '.'))) n) a
+         GROUP BY code HAVING sum(c.present) <> 0 OR sum(c.late) <> 0
+       )
+       INSERT INTO region_day (region_code, day, present, late)
+       SELECT code, $2::date, present, late FROM deltas ORDER BY code
        ON CONFLICT (region_code, day) DO UPDATE
          SET present = region_day.present + excluded.present, late = region_day.late + excluded.late`,
-      changed.map(([code]) => code),
+      assistantId,
       day,
-      changed.map(([, d]) => d.present),
-      changed.map(([, d]) => d.late),
+      regionCode,
     );
   }
 }

@@ -67,6 +67,7 @@ export class CalendarHandlers {
       input.office?.radiusM ?? null,
       actor.userId,
     );
+    this.calendars.forget();
     const { regionCode, ...calendar } = input;
     await this.corrections.audit(tx, {
       assistantId: null,
@@ -106,6 +107,7 @@ export class CalendarHandlers {
         input.working,
         actor.userId,
       );
+    this.calendars.forget();
     await this.corrections.audit(tx, {
       assistantId: null,
       day: input.day,

@@ -30,10 +30,40 @@ interface CalendarRow {
   officeRadiusM: number | null;
 }
 
-/** Working calendars: the nearest region's settings win; holidays add up from the nation down. */
+/** How long a resolved calendar is reused; calendars change a few times a year. */
+const CACHE_MS = 30_000;
+
+/**
+ * Working calendars: the nearest region's settings win; holidays add up from the nation down.
+ * Resolutions are cached for 30 s (every morning check-in needs one): a change made through this
+ * instance applies at once, through another instance within 30 s.
+ */
 @Injectable()
 export class CalendarRepository {
-  async resolve(
+  private readonly cache = new Map<string, { at: number; value: Promise<ResolvedCalendar> }>();
+
+  resolve(
+    db: SqlClient,
+    regionCode: string | null,
+    from: string,
+    to: string,
+  ): Promise<ResolvedCalendar> {
+    const key = `${regionCode}|${from}|${to}`;
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    if (this.cache.size > 10_000) this.cache.clear();
+    const value = this.load(db, regionCode, from, to);
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  /** Forgets every cached calendar (after a calendar or holiday changed). */
+  forget(): void {
+    this.cache.clear();
+  }
+
+  private async load(
     db: SqlClient,
     regionCode: string | null,
     from: string,

@@ -163,6 +163,9 @@ export class CorrectionsHandlers {
             ...assessment,
             flags,
           });
+      // Only if the assistant checked in for it while the correction was being decided.
+      if (!entry)
+        throw new DomainError(409, 'checked-in-meanwhile', 'That check-in was recorded meanwhile');
       if (correction.kind === 'meeting' && correction.refId)
         await this.meetings.markCheckedIn(
           tx,
