@@ -1,4 +1,4 @@
-import { TOPICS } from '@jembatan/contracts';
+import { DEFAULT_WORK_CALENDAR, TOPICS } from '@jembatan/contracts';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import kafkajs from 'kafkajs';
 import { GatewayClient, MATRAMAN_OFFICE, eventually, officeOpenSinceMidnight } from './api.js';
@@ -136,28 +136,12 @@ describe('attendance', () => {
     expect((await siti.request('GET', '/api/attendance/today?regionCode=31.75.01')).status).toBe(
       403,
     );
-    expect(
-      (
-        await coordinator.request('PUT', '/api/calendar/31.75.01', {
-          officeStart: '08:00',
-          officeEnd: '16:00',
-          workdays: [1, 2, 3, 4, 5],
-          graceMinutes: 15,
-          office: null,
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await dinas.request('PUT', '/api/calendar/32.76', {
-          officeStart: '08:00',
-          officeEnd: '16:00',
-          workdays: [1, 2, 3, 4, 5],
-          graceMinutes: 15,
-          office: null,
-        })
-      ).status,
-    ).toBe(403);
+    // Calendars are the Dinas's, and only for its own region.
+    const officeDays = { ...DEFAULT_WORK_CALENDAR };
+    expect((await coordinator.request('PUT', '/api/calendar/31.75.01', officeDays)).status).toBe(
+      403,
+    );
+    expect((await dinas.request('PUT', '/api/calendar/32.76', officeDays)).status).toBe(403);
   });
 
   it('corrects a day only with a reason and a coordinator of the region approving it', async () => {

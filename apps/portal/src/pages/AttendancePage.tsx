@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_IN_KINDS, type CommandResponse } from '@jembatan/contracts';
 import { api } from '../api/client';
@@ -9,6 +9,7 @@ import {
 } from '../components/AttendanceRecord';
 import { locate } from '../lib/geolocation';
 import { send, useApiAction } from '../lib/use-api-action';
+import { useItems } from '../lib/use-items';
 
 type Meeting = CommandResponse<'supervision.meeting.list'>['items'][number];
 type Announcement = CommandResponse<'supervision.announcement.list'>['items'][number];
@@ -29,19 +30,9 @@ export function AttendancePage() {
   const refresh = useCallback(() => setReload((n) => n + 1), []);
   const { message, run } = useApiAction(refresh);
   const [last, setLast] = useState<AttendanceEntryView | null>(null);
-  const [meetings, setMeetings] = useState<Meeting[]>([]);
-  const [announcements, setAnnouncements] = useState<Announcement[]>([]);
 
-  useEffect(() => {
-    api<{ items: Meeting[] }>('/api/meetings').then(
-      (r) => setMeetings(r.items),
-      () => undefined,
-    );
-    api<{ items: Announcement[] }>('/api/announcements').then(
-      (r) => setAnnouncements(r.items),
-      () => undefined,
-    );
-  }, [reload]);
+  const meetings = useItems<Meeting>('/api/meetings', reload);
+  const announcements = useItems<Announcement>('/api/announcements', reload);
 
   const checkIn = async (kind: string, refId?: string) => {
     const location = await here();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommandResponse } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { send, useApiAction } from '../lib/use-api-action';
+import { useItems } from '../lib/use-items';
 
 type MeetingItem = CommandResponse<'supervision.meeting.list'>['items'][number];
 type Meeting = CommandResponse<'supervision.meeting.get'>;
@@ -17,24 +18,14 @@ const instant = (local: string) => new Date(local).toISOString();
 /** The coordinator's tools: call meetings, keep their register and minutes, and announce. */
 export function CoordinationPage() {
   const { t } = useTranslation();
-  const [meetings, setMeetings] = useState<MeetingItem[]>([]);
   const [open, setOpen] = useState<Meeting | null>(null);
-  const [announcements, setAnnouncements] = useState<Announcement[]>([]);
   const [receipts, setReceipts] = useState<Receipts | null>(null);
   const [reload, setReload] = useState(0);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
   const { message, run } = useApiAction(refresh);
 
-  useEffect(() => {
-    api<{ items: MeetingItem[] }>('/api/meetings').then(
-      (r) => setMeetings(r.items),
-      () => undefined,
-    );
-    api<{ items: Announcement[] }>('/api/announcements').then(
-      (r) => setAnnouncements(r.items),
-      () => undefined,
-    );
-  }, [reload]);
+  const meetings = useItems<MeetingItem>('/api/meetings', reload);
+  const announcements = useItems<Announcement>('/api/announcements', reload);
 
   const schedule = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

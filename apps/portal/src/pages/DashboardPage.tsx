@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandResponse, RegionStats } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { AttendanceRecord } from '../components/AttendanceRecord';
 import { send, useApiAction } from '../lib/use-api-action';
+import { useItems } from '../lib/use-items';
 import { StatsTable } from './RegionCountsPage';
 
 type Today = CommandResponse<'supervision.attendance.today'>;
@@ -169,19 +170,13 @@ function LatenessTrend({ points }: { points: Today['trend'] }) {
 /** Corrections asked by assistants of the region, to approve or reject with a note. */
 function PendingCorrections({ onDecided }: { onDecided: () => void }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<Correction[]>([]);
+  const [reload, setReload] = useState(0);
+  const items = useItems<Correction>('/api/attendance/corrections?status=pending', reload);
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const load = useCallback(() => {
-    api<{ items: Correction[] }>('/api/attendance/corrections?status=pending').then(
-      (r) => setItems(r.items),
-      () => setItems([]),
-    );
-  }, []);
   const { message, run } = useApiAction(() => {
-    load();
+    setReload((n) => n + 1);
     onDecided();
   });
-  useEffect(load, [load]);
   if (items.length === 0 && !message) return null;
   const decide = (id: string, approve: boolean) =>
     run(
