@@ -372,6 +372,110 @@ describe('coordination', () => {
   });
 });
 
+describe('alerts and coaching', () => {
+  it('raises an alert for three working days without a check-in, once, and lets the region acknowledge it', async () => {
+    const admin = await new GatewayClient(stack.gatewayUrl).login('admin');
+    expect((await coordinator.request('POST', '/api/alerts/evaluate')).status).toBe(403);
+    const first = await admin.request<{ raised: number }>('POST', '/api/alerts/evaluate');
+    expect(first.status).toBe(200);
+    expect(first.body.raised).toBeGreaterThanOrEqual(1);
+    const again = await admin.request<{ raised: number }>('POST', '/api/alerts/evaluate');
+    expect(again.body.raised).toBe(0);
+
+    interface Alert {
+      id: string;
+      rule: string;
+      assistantId: string;
+      detail: { days?: string[] };
+    }
+    const open = await coordinator.request<{ items: Alert[] }>('GET', '/api/alerts');
+    // Matraman works every day (see the calendar above) and Siti never checked in before today.
+    const siti = open.body.items.find(
+      (a) => a.assistantId === SITI && a.rule === 'absent-three-days',
+    );
+    expect(siti?.detail.days).toHaveLength(3);
+    expect(siti?.detail.days?.every((day) => day < today)).toBe(true);
+    expect((await depokCoordinator.request('GET', '/api/alerts?regionCode=31.75')).status).toBe(
+      403,
+    );
+    const depok = await depokCoordinator.request<{ items: Alert[] }>('GET', '/api/alerts');
+    expect(depok.body.items.map((a) => a.assistantId)).not.toContain(SITI);
+
+    const noNote = await coordinator.request<ErrorBody>(
+      'POST',
+      `/api/alerts/${siti!.id}/acknowledge`,
+      {},
+    );
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.fields?.map((f) => f.path)).toContain('note');
+    expect(
+      (
+        await depokCoordinator.request('POST', `/api/alerts/${siti!.id}/acknowledge`, {
+          note: 'Bukan wilayah saya',
+        })
+      ).status,
+    ).toBe(404);
+    const acknowledged = await coordinator.request<{ acknowledgedAt: string; note: string }>(
+      'POST',
+      `/api/alerts/${siti!.id}/acknowledge`,
+      { note: 'Sakit, surat dokter diterima' },
+    );
+    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.body.note).toBe('Sakit, surat dokter diterima');
+    expect(
+      (
+        await coordinator.request('POST', `/api/alerts/${siti!.id}/acknowledge`, {
+          note: 'dua kali',
+        })
+      ).status,
+    ).toBe(409);
+    const stillOpen = await coordinator.request<{ items: Alert[] }>('GET', '/api/alerts');
+    expect(stillOpen.body.items.map((a) => a.id)).not.toContain(siti!.id);
+  });
+
+  it('keeps coaching notes with follow-up dates, seen by the assistant and her coordinators only', async () => {
+    const added = await coordinator.request<{
+      id: string;
+      followUpOn: string;
+      doneAt: string | null;
+    }>('POST', `/api/attendance/assistants/${SITI}/coaching`, {
+      note: 'Latih penyusunan rencana usaha untuk tiga KPM kandidat graduasi.',
+      followUpOn: today,
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ followUpOn: today, doneAt: null });
+    expect(
+      (
+        await depokCoordinator.request('POST', `/api/attendance/assistants/${SITI}/coaching`, {
+          note: 'Catatan dari luar wilayah',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await siti.request('POST', `/api/attendance/assistants/${SITI}/coaching`, {
+          note: 'Catatan untuk diri sendiri',
+        })
+      ).status,
+    ).toBe(403);
+
+    const own = await siti.request<{ items: { id: string }[] }>(
+      'GET',
+      `/api/attendance/assistants/${SITI}/coaching`,
+    );
+    expect(own.body.items.map((n) => n.id)).toEqual([added.body.id]);
+    expect((await dewi.request('GET', `/api/attendance/assistants/${SITI}/coaching`)).status).toBe(
+      403,
+    );
+    const done = await coordinator.request<{ doneAt: string }>(
+      'POST',
+      `/api/coaching/${added.body.id}/done`,
+    );
+    expect(done.status).toBe(200);
+    expect(done.body.doneAt).toBeTruthy();
+  });
+});
+
 describe('replaying every event', () => {
   it('leaves the figures as they were', async () => {
     // Families and a P2K2-free caseload figure to compare, besides attendance and the roster.

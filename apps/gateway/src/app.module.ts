@@ -16,6 +16,7 @@ import { CasesController } from './caseload/cases.controller.js';
 import { GroupsController } from './caseload/groups.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { KpmController } from './kpm/kpm.controller.js';
+import { AlertsController } from './supervision/alerts.controller.js';
 import { AttendanceController } from './supervision/attendance.controller.js';
 import { CoordinationController } from './supervision/coordination.controller.js';
 import { RegionsController } from './supervision/regions.controller.js';
@@ -49,6 +50,7 @@ export class AppModule {
         RegionsController,
         AttendanceController,
         CoordinationController,
+        AlertsController,
         P2k2Controller,
         P2k2PhotosController,
         TrainingsController,

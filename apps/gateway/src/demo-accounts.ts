@@ -92,11 +92,13 @@ export async function seedDemoAccounts(
     for (const account of DEMO_ACCOUNTS)
       if (account.regionCode && !regions.has(account.regionCode))
         throw new Error(`unknown region ${account.regionCode}`);
+    // The demo team has been at work for a quarter: their records have past days to show.
+    const createdAt = new Date(Date.now() - 91 * 86_400_000);
     await prisma.$transaction(async (tx) => {
       const accounts = new AccountsRepository(tx as unknown as PrismaService);
       const saved = [];
       for (const account of DEMO_ACCOUNTS)
-        saved.push(await accounts.upsert({ ...account, passwordHash }));
+        saved.push(await accounts.upsert({ ...account, passwordHash, createdAt }));
       await recordAccountChanged(tx, saved);
     });
     return DEMO_ACCOUNTS.length;

@@ -1,5 +1,6 @@
 import { TOPICS } from '@jembatan/contracts';
 import { runService } from '@jembatan/service-kit';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { CoordinationModule } from './coordination/coordination.module.js';
 import { PrismaService } from './database/prisma.service.js';

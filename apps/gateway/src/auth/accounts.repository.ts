@@ -47,8 +47,11 @@ export class AccountsRepository {
     });
   }
 
-  upsert(account: Omit<UserAccount, 'createdAt' | 'disabled'>): Promise<UserAccount> {
-    const { id: _id, username, ...changes } = account;
+  /** Creates an account (`createdAt` only when given) or updates it; never moves its creation. */
+  upsert(
+    account: Omit<UserAccount, 'createdAt' | 'disabled'> & { createdAt?: Date },
+  ): Promise<UserAccount> {
+    const { id: _id, username, createdAt: _createdAt, ...changes } = account;
     return this.prisma.userAccount.upsert({
       where: { username },
       create: account,

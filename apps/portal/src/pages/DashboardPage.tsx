@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandResponse, RegionStats } from '@jembatan/contracts';
 import { api } from '../api/client';
+import { AlertsPanel } from '../components/AlertsPanel';
 import { AttendanceRecord } from '../components/AttendanceRecord';
+import { CoachingNotes } from '../components/CoachingNotes';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
 import { StatsTable } from './RegionCountsPage';
@@ -111,7 +113,13 @@ export function DashboardPage({ scope }: { scope: string | null }) {
           )}
         </>
       )}
-      {assistant && <AttendanceRecord path={`/api/attendance/assistants/${assistant.id}`} />}
+      {assistant && (
+        <>
+          <AttendanceRecord path={`/api/attendance/assistants/${assistant.id}`} />
+          <CoachingNotes assistantId={assistant.id} canWrite />
+        </>
+      )}
+      <AlertsPanel regionCode={code} />
       {stats && <StatsTable stats={stats} />}
       <PendingCorrections onDecided={() => setReload((n) => n + 1)} />
     </section>

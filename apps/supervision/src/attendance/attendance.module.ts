@@ -22,5 +22,6 @@ import { CorrectionsRepository } from './corrections.repository.js';
     CalendarHandlers,
     CorrectionsHandlers,
   ],
+  exports: [CalendarRepository, CorrectionsRepository],
 })
 export class AttendanceModule {}

@@ -52,6 +52,15 @@ import {
   ScheduleMeeting,
 } from './supervision-coordination.js';
 import {
+  AcknowledgeAlert,
+  AddCoachingNote,
+  CompleteCoachingNote,
+  EvaluateAlerts,
+  ListAlerts,
+  ListCoachingNotes,
+} from './supervision-alerts.js';
+import { GetDailyReport, SubmitDailyReport } from './supervision-reports.js';
+import {
   CancelSession,
   GetSession,
   HoldSession,
@@ -169,6 +178,14 @@ export const COMMAND_CATALOG = {
   'supervision.announcement.list': ListAnnouncements,
   'supervision.announcement.read': ReadAnnouncement,
   'supervision.announcement.receipts': AnnouncementReceipts,
+  'supervision.alert.list': ListAlerts,
+  'supervision.alert.acknowledge': AcknowledgeAlert,
+  'supervision.alert.evaluate': EvaluateAlerts,
+  'supervision.coaching.add': AddCoachingNote,
+  'supervision.coaching.list': ListCoachingNotes,
+  'supervision.coaching.complete': CompleteCoachingNote,
+  'supervision.daily-report.get': GetDailyReport,
+  'supervision.daily-report.submit': SubmitDailyReport,
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandName = keyof typeof COMMAND_CATALOG;

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { CASELOAD_ALERT_THRESHOLD, localDay } from '@jembatan/contracts';
+import type { SqlClient } from '@jembatan/messaging';
+import { CalendarRepository } from '../attendance/calendar.repository.js';
+import { previousWorkingDays } from './working-days.js';
+
+/** Working days in a row without any check-in that raise an alert. */
+const ABSENT_DAYS = 3;
+
+/**
+ * The alert rules, run together by the sweep. Each raises at most one alert per assistant and
+ * period (the unique key), so running them again changes nothing.
+ */
+@Injectable()
+export class AlertRules {
+  constructor(private readonly calendars: CalendarRepository) {}
+
+  async run(db: SqlClient, now: Date): Promise<number> {
+    return (await this.absentThreeDays(db, now)) + (await this.caseloadAboveThreshold(db, now));
+  }
+
+  /** No check-in of any kind on the last three working days of the assistant's region. */
+  private async absentThreeDays(db: SqlClient, now: Date): Promise<number> {
+    const regions = (
+      await db.$queryRawUnsafe<{ code: string }[]>(
+        `SELECT DISTINCT region_code AS code FROM staff_member
+         WHERE role = 'assistant' AND active AND region_code IS NOT NULL`,
+      )
+    ).map((r) => r.code);
+    if (regions.length === 0) return 0;
+    const today = localDay(now, regions[0]!);
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const calendars = await this.calendars.resolveMany(db, regions, from, today);
+    // Regions that share the same three days are checked in one statement.
+    const byDays = new Map<string, string[]>();
+    for (const code of regions) {
+      const { calendar, exceptions } = calendars.get(code)!;
+      const days = previousWorkingDays(calendar, exceptions, localDay(now, code), ABSENT_DAYS);
+      if (days.length < ABSENT_DAYS) continue;
+      const key = days.join(',');
+      byDays.set(key, [...(byDays.get(key) ?? []), code]);
+    }
+    let raised = 0;
+    for (const [key, codes] of byDays) {
+      const days = key.split(',');
+      raised += await db.$executeRawUnsafe(
+        `INSERT INTO alert (rule, assistant_id, region_code, period, detail)
+         SELECT 'absent-three-days', s.account_id, s.region_code, $2, jsonb_build_object('days', $3::jsonb)
+         FROM staff_member s
+         WHERE s.role = 'assistant' AND s.active AND s.region_code = ANY($1::text[])
+           AND s.active_since::date <= $4::date
+           AND NOT EXISTS (SELECT 1 FROM assistant_day d
+                           WHERE d.assistant_id = s.account_id AND d.day = ANY($5::date[]))
+         ON CONFLICT (rule, assistant_id, period) DO NOTHING`,
+        codes,
+        days[0],
+        JSON.stringify(days),
+        days.at(-1),
+        days,
+      );
+    }
+    return raised;
+  }
+
+  /** More families in the caseload (active to candidate) than one assistant can broker for. */
+  private async caseloadAboveThreshold(db: SqlClient, now: Date): Promise<number> {
+    return db.$executeRawUnsafe(
+      `INSERT INTO alert (rule, assistant_id, region_code, period, detail)
+       SELECT 'caseload-above-threshold', s.account_id, s.region_code, $2,
+              jsonb_build_object('families', l.families, 'threshold', $1::int)
+       FROM (SELECT assistant_id, sum(families)::int AS families FROM assistant_load
+             GROUP BY assistant_id HAVING sum(families) > $1) l
+       JOIN staff_member s ON s.account_id::text = l.assistant_id
+       WHERE s.active AND s.region_code IS NOT NULL
+       ON CONFLICT (rule, assistant_id, period) DO NOTHING`,
+      CASELOAD_ALERT_THRESHOLD,
+      now.toISOString().slice(0, 7),
+    );
+  }
+}
