@@ -1,7 +1,13 @@
 import { DEFAULT_WORK_CALENDAR, TOPICS } from '@jembatan/contracts';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import kafkajs from 'kafkajs';
-import { GatewayClient, MATRAMAN_OFFICE, eventually, officeOpenSinceMidnight } from './api.js';
+import {
+  GatewayClient,
+  MATRAMAN_OFFICE,
+  eventually,
+  family,
+  officeOpenSinceMidnight,
+} from './api.js';
 
 // Supervision through the gateway against the real services: the roster from the gateway's
 // account events, check-ins judged against the region's calendar, today's attendance by
@@ -372,6 +378,57 @@ describe('coordination', () => {
   });
 });
 
+describe('daily reports', () => {
+  it("builds the day's report from the services' events and takes the assistant's notes once", async () => {
+    const visit = await siti.request('POST', '/api/attendance/check-in', {
+      kind: 'home-visit',
+      refId: '6f1c1a52-3f4e-4a55-9a3e-2b7d1c9e0a11',
+      location: { lat: -6.2101, lng: 106.8602, accuracyM: 12 },
+    });
+    expect(visit.status).toBe(201);
+    const registered = await siti.request('POST', '/api/kpm', family({ headName: 'Ratna Sari' }));
+    expect(registered.status).toBe(201);
+
+    interface Report {
+      status: string;
+      counts: Record<string, number>;
+      notes: string | null;
+    }
+    const report = await eventually(
+      async () => (await siti.request<Report>('GET', '/api/reports/daily')).body,
+      (r) => r.counts.registration === 1,
+    );
+    expect(report).toMatchObject({ status: 'draft', notes: null });
+    expect(report.counts).toMatchObject({ 'home-visit': 1, registration: 1 });
+
+    const noNotes = await siti.request<ErrorBody>('POST', '/api/reports/daily', {
+      day: today,
+      notes: '',
+    });
+    expect(noNotes.status).toBe(400);
+    expect(noNotes.body.fields?.map((f) => f.path)).toContain('notes');
+    const notes = 'Kunjungan rumah ke keluarga Ratna, pendaftaran KPM baru di Pisangan Baru.';
+    const submitted = await siti.request<Report>('POST', '/api/reports/daily', {
+      day: today,
+      notes,
+    });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toMatchObject({ status: 'submitted', notes });
+    expect((await siti.request('POST', '/api/reports/daily', { day: today, notes })).status).toBe(
+      409,
+    );
+
+    const read = await coordinator.request<Report>(
+      'GET',
+      `/api/reports/daily?assistantId=${SITI}&day=${today}`,
+    );
+    expect(read.body).toMatchObject({ status: 'submitted', notes });
+    expect(
+      (await depokCoordinator.request('GET', `/api/reports/daily?assistantId=${SITI}`)).status,
+    ).toBe(403);
+  });
+});
+
 describe('alerts and coaching', () => {
   it('raises an alert for three working days without a check-in, once, and lets the region acknowledge it', async () => {
     const admin = await new GatewayClient(stack.gatewayUrl).login('admin');
@@ -492,8 +549,9 @@ describe('replaying every event', () => {
       counts: (await dinas.request('GET', '/api/regions/kpm-counts?regionCode=31.75')).body,
       today: (await todayIn(dinas, '31.75')).body,
     });
-    const before = await eventually(figures, (f) => (f.counts as { total: number }).total === 1);
-    expect((before.counts as { total: number }).total).toBe(1);
+    // Ratna (daily reports) and Wulan: two families in Jakarta Timur.
+    const before = await eventually(figures, (f) => (f.counts as { total: number }).total === 2);
+    expect((before.counts as { total: number }).total).toBe(2);
 
     await stack.kill('supervision', 'SIGTERM');
     const kafka = new kafkajs.Kafka({ brokers: stack.brokers, logLevel: kafkajs.logLevel.NOTHING });

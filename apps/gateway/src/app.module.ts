@@ -20,6 +20,7 @@ import { AlertsController } from './supervision/alerts.controller.js';
 import { AttendanceController } from './supervision/attendance.controller.js';
 import { CoordinationController } from './supervision/coordination.controller.js';
 import { RegionsController } from './supervision/regions.controller.js';
+import { ReportsController } from './supervision/reports.controller.js';
 import { CoursesController } from './training/courses.controller.js';
 import { P2k2Controller } from './training/p2k2.controller.js';
 import { P2k2PhotosController } from './training/p2k2-photos.controller.js';
@@ -51,6 +52,7 @@ export class AppModule {
         AttendanceController,
         CoordinationController,
         AlertsController,
+        ReportsController,
         P2k2Controller,
         P2k2PhotosController,
         TrainingsController,

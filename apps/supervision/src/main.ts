@@ -1,11 +1,13 @@
 import { TOPICS } from '@jembatan/contracts';
 import { runService } from '@jembatan/service-kit';
+import { ActivityModule } from './activity/activity.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { CoordinationModule } from './coordination/coordination.module.js';
 import { PrismaService } from './database/prisma.service.js';
 import { RegionCountsModule } from './region-counts/region-counts.module.js';
 import { RegionStatsModule } from './region-stats/region-stats.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { RosterModule } from './roster/roster.module.js';
 
 runService('supervision', {
@@ -17,6 +19,9 @@ runService('supervision', {
     RegionCountsModule,
     RegionStatsModule,
     CoordinationModule,
+    ActivityModule,
     AttendanceModule,
+    AlertsModule,
+    ReportsModule,
   ],
 });

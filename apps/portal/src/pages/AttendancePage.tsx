@@ -7,6 +7,7 @@ import {
   EntryFlags,
   type AttendanceEntryView,
 } from '../components/AttendanceRecord';
+import { DailyReport } from '../components/DailyReport';
 import { locate } from '../lib/geolocation';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
@@ -125,6 +126,7 @@ export function AttendancePage() {
         </>
       )}
 
+      <DailyReport canSubmit />
       <AttendanceRecord path="/api/attendance/me" reload={reload} />
       <CorrectionForm onSent={refresh} />
     </section>

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { AlertsPanel } from '../components/AlertsPanel';
 import { AttendanceRecord } from '../components/AttendanceRecord';
 import { CoachingNotes } from '../components/CoachingNotes';
+import { DailyReport } from '../components/DailyReport';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
 import { StatsTable } from './RegionCountsPage';
@@ -116,6 +117,7 @@ export function DashboardPage({ scope }: { scope: string | null }) {
       {assistant && (
         <>
           <AttendanceRecord path={`/api/attendance/assistants/${assistant.id}`} />
+          <DailyReport assistantId={assistant.id} canSubmit={false} />
           <CoachingNotes assistantId={assistant.id} canWrite />
         </>
       )}

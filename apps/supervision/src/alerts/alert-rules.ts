@@ -16,59 +16,80 @@ export class AlertRules {
   constructor(private readonly calendars: CalendarRepository) {}
 
   async run(db: SqlClient, now: Date): Promise<number> {
-    return (await this.absentThreeDays(db, now)) + (await this.caseloadAboveThreshold(db, now));
-  }
-
-  /** No check-in of any kind on the last three working days of the assistant's region. */
-  private async absentThreeDays(db: SqlClient, now: Date): Promise<number> {
     const regions = (
       await db.$queryRawUnsafe<{ code: string }[]>(
         `SELECT DISTINCT region_code AS code FROM staff_member
          WHERE role = 'assistant' AND active AND region_code IS NOT NULL`,
       )
     ).map((r) => r.code);
-    if (regions.length === 0) return 0;
+    let raised = await this.caseloadAboveThreshold(db, now);
+    if (regions.length === 0) return raised;
     const today = localDay(now, regions[0]!);
     const from = new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000)
       .toISOString()
       .slice(0, 10);
     const calendars = await this.calendars.resolveMany(db, regions, from, today);
-    // Regions that share the same three days are checked in one statement.
-    const byDays = new Map<string, string[]>();
-    for (const code of regions) {
-      const { calendar, exceptions } = calendars.get(code)!;
-      const days = previousWorkingDays(calendar, exceptions, localDay(now, code), ABSENT_DAYS);
-      if (days.length < ABSENT_DAYS) continue;
-      const key = days.join(',');
-      byDays.set(key, [...(byDays.get(key) ?? []), code]);
-    }
-    let raised = 0;
-    for (const [key, codes] of byDays) {
-      const days = key.split(',');
-      raised += await db.$executeRawUnsafe(
-        `INSERT INTO alert (rule, assistant_id, region_code, period, detail)
-         SELECT 'absent-three-days', s.account_id, s.region_code, $2, jsonb_build_object('days', $3::jsonb)
-         FROM staff_member s
-         WHERE s.role = 'assistant' AND s.active AND s.region_code = ANY($1::text[])
-           AND s.active_since::date <= $4::date
-           AND NOT EXISTS (SELECT 1 FROM assistant_day d
-                           WHERE d.assistant_id = s.account_id AND d.day = ANY($5::date[]))
-         ON CONFLICT (rule, assistant_id, period) DO NOTHING`,
-        codes,
-        days[0],
-        JSON.stringify(days),
-        days.at(-1),
-        days,
-      );
-    }
+    // Regions whose last working days are the same are checked in one statement each.
+    const regionsByDays = (count: number) => {
+      const groups = new Map<string, string[]>();
+      for (const code of regions) {
+        const { calendar, exceptions } = calendars.get(code)!;
+        const days = previousWorkingDays(calendar, exceptions, localDay(now, code), count);
+        if (days.length < count) continue;
+        const key = days.join(',');
+        groups.set(key, [...(groups.get(key) ?? []), code]);
+      }
+      return [...groups].map(([key, codes]) => ({ days: key.split(','), codes }));
+    };
+    for (const { days, codes } of regionsByDays(ABSENT_DAYS))
+      raised += await this.absent(db, codes, days);
+    for (const { days, codes } of regionsByDays(1))
+      raised += await this.noDailyReport(db, codes, days[0]!);
     return raised;
+  }
+
+  /** No check-in of any kind on the last three working days of the assistant's region. */
+  private absent(db: SqlClient, codes: string[], days: string[]): Promise<number> {
+    return db.$executeRawUnsafe(
+      `INSERT INTO alert (rule, assistant_id, region_code, period, detail)
+       SELECT 'absent-three-days', s.account_id, s.region_code, $2::text,
+              jsonb_build_object('days', $3::jsonb)
+       FROM staff_member s
+       WHERE s.role = 'assistant' AND s.active AND s.region_code = ANY($1::text[])
+         AND s.active_since::date <= $4::date
+         AND NOT EXISTS (SELECT 1 FROM assistant_day d
+                         WHERE d.assistant_id = s.account_id AND d.day = ANY($5::date[]))
+       ON CONFLICT (rule, assistant_id, period) DO NOTHING`,
+      codes,
+      days[0],
+      JSON.stringify(days),
+      days.at(-1),
+      days,
+    );
+  }
+
+  /** No daily report for the last working day. */
+  private noDailyReport(db: SqlClient, codes: string[], day: string): Promise<number> {
+    return db.$executeRawUnsafe(
+      `INSERT INTO alert (rule, assistant_id, region_code, period, detail)
+       SELECT 'no-daily-report', s.account_id, s.region_code, $2::text,
+              jsonb_build_object('days', jsonb_build_array($2::text))
+       FROM staff_member s
+       WHERE s.role = 'assistant' AND s.active AND s.region_code = ANY($1::text[])
+         AND s.active_since::date <= $2::date
+         AND NOT EXISTS (SELECT 1 FROM daily_report r
+                         WHERE r.assistant_id = s.account_id AND r.day = $2::date)
+       ON CONFLICT (rule, assistant_id, period) DO NOTHING`,
+      codes,
+      day,
+    );
   }
 
   /** More families in the caseload (active to candidate) than one assistant can broker for. */
   private async caseloadAboveThreshold(db: SqlClient, now: Date): Promise<number> {
     return db.$executeRawUnsafe(
       `INSERT INTO alert (rule, assistant_id, region_code, period, detail)
-       SELECT 'caseload-above-threshold', s.account_id, s.region_code, $2,
+       SELECT 'caseload-above-threshold', s.account_id, s.region_code, $2::text,
               jsonb_build_object('families', l.families, 'threshold', $1::int)
        FROM (SELECT assistant_id, sum(families)::int AS families FROM assistant_load
              GROUP BY assistant_id HAVING sum(families) > $1) l

@@ -13,6 +13,7 @@ import { DomainError, HandleCommand, OnEvent, type CommandContext } from '@jemba
 import type { Tx } from '../database/prisma.service.js';
 import { MeetingsRepository, placeOf } from '../coordination/meetings.repository.js';
 import { RosterRepository } from '../roster/roster.repository.js';
+import { ActivityRepository } from '../activity/activity.repository.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { CalendarRepository } from './calendar.repository.js';
 
@@ -28,6 +29,7 @@ export class AttendanceHandlers {
     private readonly calendars: CalendarRepository,
     private readonly roster: RosterRepository,
     private readonly meetings: MeetingsRepository,
+    private readonly activity: ActivityRepository,
   ) {}
 
   @HandleCommand('supervision.attendance.check-in')
@@ -91,6 +93,16 @@ export class AttendanceHandlers {
     }
     if (input.kind === 'meeting' && refId)
       await this.meetings.markCheckedIn(tx, refId, actor.userId, at, assessment.minutesLate > 0);
+    if (input.kind === 'home-visit')
+      await this.activity.record(tx, {
+        assistantId: actor.userId,
+        kind: 'home-visit',
+        refId: refId ?? entry.id,
+        at,
+        regionCode,
+        detail: { kpmId: refId, note: input.note ?? null },
+        sourceId: `check-in:${entry.id}`,
+      });
     return entry;
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { regionsProvider } from '@jembatan/service-kit';
+import { ActivityModule } from '../activity/activity.module.js';
 import { CoordinationModule } from '../coordination/coordination.module.js';
 import { AttendanceHandlers } from './attendance.handlers.js';
 import { AttendanceRepository } from './attendance.repository.js';
@@ -11,7 +12,7 @@ import { CorrectionsRepository } from './corrections.repository.js';
 
 /** Check-ins, working calendars, corrections and the attendance views built on them. */
 @Module({
-  imports: [CoordinationModule],
+  imports: [CoordinationModule, ActivityModule],
   providers: [
     regionsProvider,
     AttendanceRepository,

@@ -3,7 +3,11 @@ import { RegionCode } from '../common.js';
 import type { CommandDefinition } from './catalog.js';
 
 /** The rules that raise alerts about an assistant. */
-export const ALERT_RULES = ['absent-three-days', 'no-daily-report', 'caseload-above-threshold'] as const;
+export const ALERT_RULES = [
+  'absent-three-days',
+  'no-daily-report',
+  'caseload-above-threshold',
+] as const;
 export const AlertRule = z.enum(ALERT_RULES);
 
 /** Families (active to candidate) above which an assistant's caseload raises an alert. */
@@ -30,10 +34,10 @@ export const ListAlerts = {
   request: z.strictObject({
     regionCode: RegionCode.optional(),
     /** Only the ones nobody acknowledged yet (default). */
+    // A query string says 'true'/'false'; the gateway's parsed request then carries a boolean.
     open: z
-      .enum(['true', 'false'])
-      .default('true')
-      .transform((v) => v === 'true'),
+      .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+      .default(true),
   }),
   response: z.object({ items: z.array(AlertView) }),
 } satisfies CommandDefinition;

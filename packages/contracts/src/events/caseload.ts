@@ -21,6 +21,7 @@ export const KpmUpdatedV1 = z.object({
   previousVillageCode: VillageCode,
   changed: z.array(z.enum(['phone', 'villageCode', 'address', 'groupId', 'members'])).min(1),
 });
+export type KpmUpdatedV1 = z.infer<typeof KpmUpdatedV1>;
 
 /** A family moved from one assistant's caseload to another's (or entered one). */
 export const AssignmentChangedV1 = z.object({
@@ -41,6 +42,7 @@ export const KpmAssessedV1 = z.object({
   readinessScore: z.number().int().min(0).max(100),
   ready: z.boolean(),
 });
+export type KpmAssessedV1 = z.infer<typeof KpmAssessedV1>;
 
 /** A family moved along the graduation pipeline (graduations count towards targets). */
 export const KpmStageChangedV1 = z.object({
@@ -63,11 +65,13 @@ export const CaseOpenedV1 = z.object({
   villageCode: VillageCode,
   openedAt: z.iso.datetime({ offset: true }),
 });
+export type CaseOpenedV1 = z.infer<typeof CaseOpenedV1>;
 
 export const CaseResolvedV1 = CaseOpenedV1.extend({
   status: z.enum(['resolved', 'closed']),
   resolvedAt: z.iso.datetime({ offset: true }),
 });
+export type CaseResolvedV1 = z.infer<typeof CaseResolvedV1>;
 
 /**
  * A CSV import committed: the families it added, per village. One event for the batch instead
