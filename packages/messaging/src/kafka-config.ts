@@ -41,6 +41,15 @@ export function createKafka(clientId: string, brokers: string[]): kafkajs.Kafka 
   return new Kafka(kafkaClientConfig(clientId, brokers));
 }
 
+/** The producer an outbox relay publishes with: idempotent, so a retried send never duplicates. */
+export function createOutboxProducer(service: ServiceName, brokers: string[]): kafkajs.Producer {
+  return createKafka(`${service}-producer`, brokers).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
+}
+
 /**
  * The Nest Kafka transport for a backend service: one consumer group per service (named after
  * it) reading its rpc topic and the event topics it reacts to.

@@ -18,7 +18,7 @@ import { CommandDispatcher, type RegisteredCommandHandler } from './command-disp
 import { sendToDeadLetter } from './dead-letter.js';
 import { EventConsumer, type RegisteredEventHandler } from './event-consumer.js';
 import { COMMAND_HANDLER, EVENT_HANDLER, type EventHandlerMeta } from './handlers.js';
-import { createKafka } from './kafka-config.js';
+import { createOutboxProducer } from './kafka-config.js';
 import { OutboxWriter } from './outbox.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { MESSAGING_DB, type ServiceDatabase, type TransactionalDb } from './sql.js';
@@ -39,11 +39,7 @@ export class EventProducer implements OnModuleInit, OnModuleDestroy {
   readonly producer: kafkajs.Producer;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
-    this.producer = createKafka(`${options.service}-producer`, options.brokers).producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+    this.producer = createOutboxProducer(options.service, options.brokers);
   }
 
   async onModuleInit(): Promise<void> {

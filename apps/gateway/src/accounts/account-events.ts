@@ -5,7 +5,12 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { SYSTEM_ACTOR, type AccountChangedV1, type Actor } from '@jembatan/contracts';
-import { createKafka, OutboxRelay, OutboxWriter, type SqlClient } from '@jembatan/messaging';
+import {
+  createOutboxProducer,
+  OutboxRelay,
+  OutboxWriter,
+  type SqlClient,
+} from '@jembatan/messaging';
 import type kafkajs from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../common/config.js';
@@ -58,11 +63,7 @@ export class AccountEventsRelay implements OnApplicationBootstrap, BeforeApplica
   private readonly relay: OutboxRelay;
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
-    this.producer = createKafka('gateway-producer', config.KAFKA_BROKERS).producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+    this.producer = createOutboxProducer('gateway', config.KAFKA_BROKERS);
     this.relay = new OutboxRelay({ database: config.database, producer: this.producer });
   }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandResponse, RegionStats } from '@jembatan/contracts';
 import { api } from '../api/client';
+import { parentWithin } from '../lib/regions';
 import { AlertsPanel } from '../components/AlertsPanel';
 import { AttendanceRecord } from '../components/AttendanceRecord';
 import { CoachingNotes } from '../components/CoachingNotes';
@@ -37,8 +38,7 @@ export function DashboardPage({ scope }: { scope: string | null }) {
     setAssistant(null);
     setCode(next);
   };
-  const parent =
-    code && code !== scope ? code.split('.').slice(0, -1).join('.') || null : undefined;
+  const parent = parentWithin(code, scope);
   return (
     <section>
       <h2>{t('dashboard.title')}</h2>

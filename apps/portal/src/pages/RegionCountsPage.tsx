@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionCount, RegionStats } from '@jembatan/contracts';
 import { api } from '../api/client';
+import { parentWithin } from '../lib/regions';
 
 interface Counts {
   region: RegionCount | null;
@@ -28,8 +29,7 @@ export function RegionCountsPage({ scope }: { scope: string | null }) {
     ).then(setStats, () => setStats(null));
   }, [code]);
 
-  const parent =
-    code && code !== scope ? code.split('.').slice(0, -1).join('.') || null : undefined;
+  const parent = parentWithin(code, scope);
   return (
     <section>
       <h2>{t('regions.title')}</h2>

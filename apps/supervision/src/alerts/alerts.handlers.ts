@@ -11,7 +11,7 @@ import {
   type CommandContext,
   type SqlClient,
 } from '@jembatan/messaging';
-import { CorrectionsRepository } from '../attendance/corrections.repository.js';
+import { AuditTrail } from '../attendance/audit.repository.js';
 import type { Tx } from '../database/prisma.service.js';
 import { scopedRegion } from '../region-scope.js';
 import { RosterRepository } from '../roster/roster.repository.js';
@@ -60,7 +60,7 @@ export class AlertsHandlers {
   constructor(
     private readonly sweeper: AlertsSweeper,
     private readonly roster: RosterRepository,
-    private readonly audit: CorrectionsRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   @HandleCommand('supervision.alert.list')
@@ -104,7 +104,7 @@ export class AlertsHandlers {
       actor.userId,
       input.note,
     );
-    await this.audit.audit(tx, {
+    await this.audit.record(tx, {
       assistantId: alert.assistantId,
       day: null,
       action: 'alert-acknowledged',

@@ -8,6 +8,7 @@ import { AttendanceViewsHandlers } from './attendance-views.handlers.js';
 import { CalendarHandlers } from './calendar.handlers.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { CorrectionsHandlers } from './corrections.handlers.js';
+import { AuditTrail } from './audit.repository.js';
 import { CorrectionsRepository } from './corrections.repository.js';
 
 /** Check-ins, working calendars, corrections and the attendance views built on them. */
@@ -18,11 +19,12 @@ import { CorrectionsRepository } from './corrections.repository.js';
     AttendanceRepository,
     CalendarRepository,
     CorrectionsRepository,
+    AuditTrail,
     AttendanceHandlers,
     AttendanceViewsHandlers,
     CalendarHandlers,
     CorrectionsHandlers,
   ],
-  exports: [CalendarRepository, CorrectionsRepository],
+  exports: [CalendarRepository, AuditTrail],
 })
 export class AttendanceModule {}

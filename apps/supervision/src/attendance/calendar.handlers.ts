@@ -9,7 +9,7 @@ import {
 import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
 import type { Tx } from '../database/prisma.service.js';
 import { CalendarRepository } from './calendar.repository.js';
-import { CorrectionsRepository } from './corrections.repository.js';
+import { AuditTrail } from './audit.repository.js';
 
 /** Only the Dinas (within its region) and admins set working calendars and holidays. */
 function requireCalendarAuthority(actor: Actor, regionCode: string | null) {
@@ -29,7 +29,7 @@ function requireCalendarAuthority(actor: Actor, regionCode: string | null) {
 export class CalendarHandlers {
   constructor(
     private readonly calendars: CalendarRepository,
-    private readonly corrections: CorrectionsRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   @HandleCommand('supervision.calendar.get')
@@ -69,7 +69,7 @@ export class CalendarHandlers {
     );
     this.calendars.forget();
     const { regionCode, ...calendar } = input;
-    await this.corrections.audit(tx, {
+    await this.audit.record(tx, {
       assistantId: null,
       day: null,
       action: 'calendar-set',
@@ -108,7 +108,7 @@ export class CalendarHandlers {
         actor.userId,
       );
     this.calendars.forget();
-    await this.corrections.audit(tx, {
+    await this.audit.record(tx, {
       assistantId: null,
       day: input.day,
       action: input.remove ? 'holiday-removed' : input.working ? 'workday-declared' : 'holiday-set',

@@ -13,6 +13,7 @@ import type { Tx } from '../database/prisma.service.js';
 import { MeetingsRepository } from '../coordination/meetings.repository.js';
 import { RosterRepository } from '../roster/roster.repository.js';
 import { AttendanceRepository } from './attendance.repository.js';
+import { AuditTrail } from './audit.repository.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { CorrectionsRepository } from './corrections.repository.js';
 
@@ -28,6 +29,7 @@ const CORRECTABLE_DAYS = 35;
 export class CorrectionsHandlers {
   constructor(
     private readonly corrections: CorrectionsRepository,
+    private readonly audit: AuditTrail,
     private readonly attendance: AttendanceRepository,
     private readonly calendars: CalendarRepository,
     private readonly roster: RosterRepository,
@@ -71,7 +73,7 @@ export class CorrectionsHandlers {
       checkOutTime: input.checkOutTime ?? null,
       reason: input.reason,
     });
-    await this.corrections.audit(tx, {
+    await this.audit.record(tx, {
       assistantId: actor.userId,
       day: input.day,
       action: 'correction-requested',
@@ -185,7 +187,7 @@ export class CorrectionsHandlers {
       input.note ?? null,
       entryId,
     );
-    await this.corrections.audit(tx, {
+    await this.audit.record(tx, {
       assistantId: correction.assistantId,
       day: correction.day,
       action: input.approve ? 'correction-approved' : 'correction-rejected',

@@ -26,7 +26,7 @@ const view = (row: CorrectionRow): Correction => ({
 
 const FROM = `FROM attendance_correction c LEFT JOIN staff_member s ON s.account_id = c.assistant_id`;
 
-/** Correction requests and the audit trail every attendance decision leaves. */
+/** Correction requests and their decisions. */
 @Injectable()
 export class CorrectionsRepository {
   async create(
@@ -120,31 +120,5 @@ export class CorrectionsRepository {
       own ? actor.userId : actor.role === 'admin' ? null : actor.regionCode,
     );
     return rows.map(view);
-  }
-
-  async audit(
-    tx: Tx,
-    entry: {
-      assistantId: string | null;
-      day: string | null;
-      action: string;
-      actor: Actor;
-      reason: string | null;
-      before?: unknown;
-      after?: unknown;
-    },
-  ) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO attendance_audit (assistant_id, day, action, actor_id, actor_role, reason, before, after)
-       VALUES ($1::uuid, $2::date, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
-      entry.assistantId,
-      entry.day,
-      entry.action,
-      entry.actor.userId,
-      entry.actor.role,
-      entry.reason,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-    );
   }
 }

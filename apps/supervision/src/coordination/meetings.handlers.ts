@@ -5,7 +5,7 @@ import type { Tx } from '../database/prisma.service.js';
 import { scopedRegion } from '../region-scope.js';
 import { RosterRepository } from '../roster/roster.repository.js';
 import {
-  MEETING_COLUMNS,
+  meetingColumns,
   MeetingsRepository,
   placeOf,
   type MeetingRow,
@@ -54,7 +54,7 @@ export class MeetingsHandlers {
     const [meeting] = await tx.$queryRawUnsafe<MeetingRow[]>(
       `INSERT INTO meeting (title, region_code, starts_at, ends_at, place_name, place_lat, place_lng,
          place_radius_m, organizer_id)
-       VALUES ($1, $2, $3::timestamptz, $4::timestamptz, $5, $6, $7, $8, $9) RETURNING ${MEETING_COLUMNS}`,
+       VALUES ($1, $2, $3::timestamptz, $4::timestamptz, $5, $6, $7, $8, $9) RETURNING ${meetingColumns()}`,
       input.title,
       regionCode,
       input.startsAt,
@@ -85,7 +85,7 @@ export class MeetingsHandlers {
     const rows = await tx.$queryRawUnsafe<
       (MeetingRow & { invited: number; present: number; mine: string | null })[]
     >(
-      `SELECT ${MEETING_COLUMNS.replace(/(^|,\s*)([a-z_]+)/g, '$1m.$2')},
+      `SELECT ${meetingColumns('m.')},
               (SELECT count(*)::int FROM meeting_invitee i WHERE i.meeting_id = m.id) AS invited,
               (SELECT count(*)::int FROM meeting_invitee i WHERE i.meeting_id = m.id
                  AND i.status IN ('present', 'late')) AS present,

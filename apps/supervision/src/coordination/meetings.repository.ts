@@ -17,9 +17,13 @@ export interface MeetingRow {
   minutes: string | null;
 }
 
-export const MEETING_COLUMNS = `id, title, region_code AS "regionCode", starts_at AS "startsAt",
-  ends_at AS "endsAt", place_name AS "placeName", place_lat AS "placeLat", place_lng AS "placeLng",
-  place_radius_m AS "placeRadiusM", organizer_id AS "organizerId", minutes`;
+/** The meeting's columns as MeetingRow names them, optionally of a table alias (`m.`). */
+export const meetingColumns = (alias = '') =>
+  `${alias}id AS id, ${alias}title AS title, ${alias}region_code AS "regionCode",
+   ${alias}starts_at AS "startsAt", ${alias}ends_at AS "endsAt", ${alias}place_name AS "placeName",
+   ${alias}place_lat AS "placeLat", ${alias}place_lng AS "placeLng",
+   ${alias}place_radius_m AS "placeRadiusM", ${alias}organizer_id AS "organizerId",
+   ${alias}minutes AS minutes`;
 
 export const placeOf = (m: MeetingRow) =>
   m.placeLat !== null && m.placeLng !== null
@@ -31,7 +35,7 @@ export const placeOf = (m: MeetingRow) =>
 export class MeetingsRepository {
   async get(db: SqlClient, id: string, lock = false): Promise<MeetingRow | null> {
     const [row] = await db.$queryRawUnsafe<MeetingRow[]>(
-      `SELECT ${MEETING_COLUMNS} FROM meeting WHERE id = $1::uuid${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${meetingColumns()} FROM meeting WHERE id = $1::uuid${lock ? ' FOR UPDATE' : ''}`,
       id,
     );
     return row ?? null;

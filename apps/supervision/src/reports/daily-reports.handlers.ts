@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   isWorkingDay,
-  localClock,
   localDay,
   type CommandPayload,
   type CommandResponse,
@@ -86,10 +85,7 @@ export class DailyReportsHandlers {
       ),
       this.calendars.resolve(tx, region, day, day),
     ]);
-    const now = new Date();
-    const over =
-      day < localDay(now, region) ||
-      (day === localDay(now, region) && localClock(now, region).time >= '23:59');
+    const over = day < localDay(new Date(), region);
     const expected = isWorkingDay(calendar, exceptions, day) && day >= member.since;
     const status = report
       ? report.late
