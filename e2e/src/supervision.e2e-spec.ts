@@ -16,6 +16,7 @@ import {
 
 const SITI = '00000000-0000-4000-8000-000000000004'; // pendamping.matraman, 31.75.01
 const RINA = '00000000-0000-4000-8000-000000000008'; // pendamping.jatinegara, 31.75.03
+const DEWI = '00000000-0000-4000-8000-000000000005'; // pendamping.cimanggis, Depok
 
 interface ErrorBody {
   error: string;
@@ -533,6 +534,196 @@ describe('alerts and coaching', () => {
   });
 });
 
+describe('monthly reports', () => {
+  interface Rhk {
+    status: string;
+    figures: {
+      aidDistribution: { families: number };
+      compliance: { verified: number; compliant: number };
+      dataUpdates: { registrations: number };
+      homeVisits: number;
+      directedTasks: { assigned: number; done: number };
+      attendance: { present: number };
+    };
+    evidence: { kind: string }[];
+    review: { decision: string; byName: string | null; note: string | null } | null;
+  }
+  interface RegionRow {
+    code: string | null;
+    assistantId: string | null;
+    name: string;
+    assistants: number;
+    aidDistribution: number;
+    complianceVerified: number;
+    homeVisits: number;
+    rhkApproved: number;
+  }
+  const download = async (client: GatewayClient, path: string) => {
+    const response = await fetch(`${stack.gatewayUrl}${path}`, {
+      headers: { authorization: `Bearer ${client.token}` },
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+
+  it("builds the RHK from the month's events and tasks, reviewed by the region, exported as PDF and XLSX", async () => {
+    const month = today.slice(0, 7);
+    const found = await siti.request<{ items: { id: string }[] }>('GET', '/api/kpm?q=Ratna');
+    const ratna = found.body.items[0]!.id;
+    const disbursed = await siti.request('POST', `/api/kpm/${ratna}/disbursements`, {
+      year: Number(today.slice(0, 4)),
+      stage: 4,
+      amount: 0,
+      disbursedOn: today,
+      cardHolder: 'family',
+    });
+    expect(disbursed.status).toBe(200);
+    const verified = await siti.request('POST', `/api/kpm/${ratna}/compliance`, {
+      period: month,
+      education: { met: true },
+    });
+    expect(verified.status).toBe(200);
+
+    // A directed task: only for assistants of the coordinator's region, reported with a report.
+    const stranger = await coordinator.request<ErrorBody>('POST', '/api/tasks', {
+      assistantIds: [SITI, DEWI],
+      title: 'Validasi data anak sekolah',
+      dueOn: today,
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.fields?.map((f) => f.path)).toEqual(['assistantIds.1']);
+    const assigned = await coordinator.request<{ items: { id: string }[] }>('POST', '/api/tasks', {
+      assistantIds: [SITI],
+      title: 'Validasi data anak sekolah',
+      dueOn: today,
+    });
+    expect(assigned.status).toBe(201);
+    const taskId = assigned.body.items[0]!.id;
+    expect(
+      (
+        await rina.request('POST', `/api/tasks/${taskId}/done`, {
+          report: 'Sudah saya kerjakan semua.',
+        })
+      ).status,
+    ).toBe(404);
+    const short = await siti.request<ErrorBody>('POST', `/api/tasks/${taskId}/done`, {
+      report: 'ok',
+    });
+    expect(short.status).toBe(400);
+    expect(short.body.fields?.map((f) => f.path)).toEqual(['report']);
+    const done = await siti.request('POST', `/api/tasks/${taskId}/done`, {
+      report: 'Data 12 anak sekolah dicocokkan dengan Dapodik.',
+    });
+    expect(done.status).toBe(200);
+
+    const draft = await eventually(
+      async () => (await siti.request<Rhk>('GET', `/api/reports/rhk?month=${month}`)).body,
+      (r) => r.figures.aidDistribution.families === 1 && r.figures.compliance.verified === 1,
+    );
+    expect(draft.status).toBe('draft');
+    expect(draft.figures).toMatchObject({
+      aidDistribution: { families: 1 },
+      compliance: { verified: 1, compliant: 1 },
+      directedTasks: { assigned: 1, done: 1 },
+    });
+    expect(draft.figures.homeVisits).toBeGreaterThanOrEqual(1);
+    expect(draft.figures.dataUpdates.registrations).toBeGreaterThanOrEqual(1);
+    expect(draft.figures.attendance.present).toBeGreaterThanOrEqual(1);
+    expect(new Set(draft.evidence.map((e) => e.kind))).toEqual(
+      expect.objectContaining(
+        new Set(['aid-distribution', 'compliance-verification', 'directed-task']),
+      ),
+    );
+    expect(
+      (await depokCoordinator.request('GET', `/api/reports/rhk?assistantId=${SITI}&month=${month}`))
+        .status,
+    ).toBe(403);
+
+    const review = (client: GatewayClient, body: Record<string, unknown>) =>
+      client.request<Rhk & ErrorBody>('POST', `/api/reports/rhk/${SITI}/review`, {
+        month,
+        ...body,
+      });
+    expect((await review(coordinator, { decision: 'approved' })).status).toBe(409); // not submitted
+    const noNotes = await siti.request<ErrorBody>('POST', '/api/reports/rhk', { month, notes: '' });
+    expect(noNotes.status).toBe(400);
+    expect(noNotes.body.fields?.map((f) => f.path)).toEqual(['notes']);
+    const notes = 'Pemantauan penyaluran tahap 4 dan verifikasi komitmen pendidikan.';
+    const submitted = await siti.request<Rhk>('POST', '/api/reports/rhk', { month, notes });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.status).toBe('submitted');
+    expect((await siti.request('POST', '/api/reports/rhk', { month, notes })).status).toBe(409);
+    expect((await review(depokCoordinator, { decision: 'approved' })).status).toBe(403);
+    const noReason = await review(coordinator, { decision: 'returned' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields?.map((f) => f.path)).toEqual(['note']);
+    const approved = await review(coordinator, { decision: 'approved', note: 'Lengkap.' });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', review: { decision: 'approved' } });
+    expect(approved.body.figures).toEqual(submitted.body.figures);
+    const audit = await stack.db.query<{ action: string; actor_id: string }>(
+      `SELECT action, actor_id FROM supervision.attendance_audit
+       WHERE assistant_id = $1 AND action LIKE 'rhk-%' ORDER BY id`,
+      [SITI],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['rhk-submitted', 'rhk-approved']);
+
+    const pdf = await download(siti, `/api/reports/rhk/export?month=${month}&format=pdf`);
+    expect(pdf).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await download(
+      coordinator,
+      `/api/reports/rhk/export?assistantId=${SITI}&month=${month}&format=xlsx`,
+    );
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK'); // a zip: the XLSX container
+    expect(
+      (
+        await download(
+          depokCoordinator,
+          `/api/reports/rhk/export?assistantId=${SITI}&month=${month}&format=pdf`,
+        )
+      ).status,
+    ).toBe(403);
+
+    // The region report: Jakarta Timur by kecamatan, then Matraman by assistant.
+    const city = await dinas.request<{ region: RegionRow; children: RegionRow[] }>(
+      'GET',
+      `/api/reports/region?month=${month}&regionCode=31.75`,
+    );
+    expect(city.status).toBe(200);
+    expect(city.body.children.find((c) => c.code === '31.75.01')).toMatchObject({
+      name: 'Matraman',
+      assistants: 1,
+      aidDistribution: 1,
+      complianceVerified: 1,
+      rhkApproved: 1,
+    });
+    expect(city.body.region).toMatchObject({ assistants: 2, rhkApproved: 1 });
+    const district = await coordinator.request<{ children: RegionRow[] }>(
+      'GET',
+      `/api/reports/region?month=${month}&regionCode=31.75.01`,
+    );
+    expect(district.body.children).toEqual([
+      expect.objectContaining({ assistantId: SITI, aidDistribution: 1, rhkApproved: 1 }),
+    ]);
+    expect((await siti.request('GET', `/api/reports/region?month=${month}`)).status).toBe(403);
+    expect(
+      (await depokCoordinator.request('GET', `/api/reports/region?month=${month}&regionCode=31.75`))
+        .status,
+    ).toBe(403);
+    const regionXlsx = await download(
+      dinas,
+      `/api/reports/region/export?month=${month}&regionCode=31.75&format=xlsx`,
+    );
+    expect(regionXlsx.status).toBe(200);
+    expect(regionXlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
 describe('replaying every event', () => {
   it('leaves the figures as they were', async () => {
     // Families and a P2K2-free caseload figure to compare, besides attendance and the roster.
@@ -548,10 +739,21 @@ describe('replaying every event', () => {
       stats: (await dinas.request('GET', '/api/regions/stats?regionCode=31.75')).body,
       counts: (await dinas.request('GET', '/api/regions/kpm-counts?regionCode=31.75')).body,
       today: (await todayIn(dinas, '31.75')).body,
+      month: (
+        await dinas.request(
+          'GET',
+          `/api/reports/region?month=${today.slice(0, 7)}&regionCode=31.75`,
+        )
+      ).body,
     });
-    // Ratna (daily reports) and Wulan: two families in Jakarta Timur.
-    const before = await eventually(figures, (f) => (f.counts as { total: number }).total === 2);
-    expect((before.counts as { total: number }).total).toBe(2);
+    // Ratna (daily reports) and Wulan: two families in Jakarta Timur. The counts (from
+    // kpm.registered) and the stats (from the family cards) are separate events: wait for both.
+    const families = (f: Awaited<ReturnType<typeof figures>>) => [
+      (f.counts as { total: number }).total,
+      (f.stats as { region: { families: number } }).region.families,
+    ];
+    const before = await eventually(figures, (f) => families(f).every((n) => n === 2));
+    expect(families(before)).toEqual([2, 2]);
 
     await stack.kill('supervision', 'SIGTERM');
     const kafka = new kafkajs.Kafka({ brokers: stack.brokers, logLevel: kafkajs.logLevel.NOTHING });

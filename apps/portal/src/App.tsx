@@ -13,6 +13,7 @@ import { ImportPage } from './pages/ImportPage';
 import { LoginPage, type SignedInUser } from './pages/LoginPage';
 import { RegionCountsPage } from './pages/RegionCountsPage';
 import { RegisterKpmPage } from './pages/RegisterKpmPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { P2k2Page } from './pages/P2k2Page';
 import { SessionSheet } from './pages/SessionSheet';
 import { TrainingsPage } from './pages/TrainingsPage';
@@ -30,13 +31,15 @@ type View =
   | 'tutor'
   | 'attendance'
   | 'dashboard'
-  | 'coordination';
+  | 'coordination'
+  | 'reports';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
   assistant: [
     'caseload',
     'attendance',
+    'reports',
     'p2k2',
     'trainings',
     'board',
@@ -47,6 +50,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
   ],
   coordinator: [
     'dashboard',
+    'reports',
     'coordination',
     'regions',
     'caseload',
@@ -59,6 +63,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
   ],
   dinas: [
     'dashboard',
+    'reports',
     'coordination',
     'regions',
     'caseload',
@@ -69,6 +74,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
   ],
   admin: [
     'dashboard',
+    'reports',
     'coordination',
     'regions',
     'caseload',
@@ -199,6 +205,9 @@ export function App() {
           <DashboardPage scope={user.role === 'admin' ? null : user.regionCode} />
         )}
         {user && !route && view === 'coordination' && <CoordinationPage />}
+        {user && !route && view === 'reports' && (
+          <ReportsPage role={user.role} scope={user.role === 'admin' ? null : user.regionCode} />
+        )}
         {user && !route && view === 'regions' && (
           <RegionCountsPage scope={user.role === 'admin' ? null : user.regionCode} />
         )}

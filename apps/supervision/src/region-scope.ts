@@ -13,3 +13,7 @@ export function scopedRegion(actor: Actor, requested: string | undefined): strin
     throw new DomainError(403, 'forbidden', 'That region is outside your scope');
   return code;
 }
+
+/** The roles that supervise assistants: coordinators, the Dinas and admins. */
+export const isSupervisor = (actor: Actor) =>
+  actor.role === 'coordinator' || actor.role === 'dinas' || actor.role === 'admin';

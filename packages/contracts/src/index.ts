@@ -32,6 +32,7 @@ export * from './commands/supervision-attendance.js';
 export * from './commands/supervision-coordination.js';
 export * from './commands/supervision-alerts.js';
 export * from './commands/supervision-reports.js';
+export * from './commands/supervision-rhk.js';
 export * from './commands/training-p2k2.js';
 export * from './commands/training-offers.js';
 export * from './commands/training-tutors.js';

@@ -9,3 +9,4 @@ export * from './public-route.js';
 export * from './regions.js';
 export * from './family-access.js';
 export * from './internal-http.js';
+export * from './documents.js';

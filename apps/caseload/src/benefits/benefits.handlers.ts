@@ -34,6 +34,22 @@ export class BenefitsHandlers {
       create: { kpmId, ...data },
       update: data,
     });
+    await context.emit({
+      type: 'benefit.monitored',
+      version: 1,
+      aggregateId: kpmId,
+      payload: {
+        kpmId,
+        assistantId: family.assistantId,
+        villageCode: family.villageCode,
+        year: record.year,
+        stage: record.stage,
+        amount: record.amount,
+        disbursedOn: record.disbursedOn,
+        zeroBalance: record.amount === 0,
+        recordedAt: new Date().toISOString(),
+      },
+    });
     const disbursements = await tx.disbursement.findMany({
       where: { kpmId },
       orderBy: [{ year: 'asc' }, { stage: 'asc' }],
@@ -73,6 +89,19 @@ export class BenefitsHandlers {
       where: { kpmId_period: { kpmId, period } },
       create: { kpmId, period, ...data },
       update: data,
+    });
+    await context.emit({
+      type: 'compliance.verified',
+      version: 1,
+      aggregateId: kpmId,
+      payload: {
+        kpmId,
+        assistantId: family.assistantId,
+        villageCode: family.villageCode,
+        period,
+        compliant,
+        verifiedAt: data.recordedAt.toISOString(),
+      },
     });
     const checks = await tx.complianceCheck.findMany({
       where: { kpmId },

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CompleteNominationBody,
@@ -22,6 +12,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { AccountsRepository } from '../auth/accounts.repository.js';
 import { Roles } from '../auth/auth.guard.js';
+import { fileReply } from '../common/file-reply.js';
 import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
@@ -123,8 +114,6 @@ export class TrainingsController {
       { nominationId },
       caller,
     );
-    response.setHeader('Content-Type', 'application/pdf');
-    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-    return new StreamableFile(Buffer.from(pdfBase64, 'base64'));
+    return fileReply(response, { fileName, contentType: 'application/pdf', base64: pdfBase64 });
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  BenefitMonitoredV1,
   CaseOpenedV1,
+  ComplianceVerifiedV1,
   CaseResolvedV1,
   EventEnvelope,
   KpmAssessedV1,
@@ -23,7 +25,8 @@ const actingAssistant = (event: Envelope): string | null =>
 
 /**
  * Turns the other services' events into the assistants' work log: P2K2 sessions held,
- * assessments, registrations and data updates, cases, stage moves, tutors brokered.
+ * assessments, registrations and data updates, cases, stage moves, tutors brokered, aid
+ * distribution monitored and commitments verified.
  */
 @Injectable()
 export class ActivityHandlers {
@@ -154,6 +157,33 @@ export class ActivityHandlers {
       at: new Date(event.occurredAt),
       regionCode: event.actor?.regionCode ?? '31',
       detail: { kpmId: m.kpmId, tutorId: m.tutorId },
+    });
+  }
+
+  @OnEvent('benefit.monitored', 1)
+  async onBenefitMonitored(event: EventEnvelope<BenefitMonitoredV1>, tx: Tx) {
+    const b = event.payload;
+    await this.record(tx, event, {
+      assistantId: b.assistantId,
+      kind: 'aid-distribution',
+      // One family's stage: recording it again corrects it, the RHK counts it once.
+      refId: `${b.kpmId}:${b.year}-${b.stage}`,
+      at: new Date(b.recordedAt),
+      regionCode: b.villageCode,
+      detail: { kpmId: b.kpmId, year: b.year, stage: b.stage, zeroBalance: b.zeroBalance },
+    });
+  }
+
+  @OnEvent('compliance.verified', 1)
+  async onComplianceVerified(event: EventEnvelope<ComplianceVerifiedV1>, tx: Tx) {
+    const c = event.payload;
+    await this.record(tx, event, {
+      assistantId: c.assistantId,
+      kind: 'compliance-verification',
+      refId: `${c.kpmId}:${c.period}`,
+      at: new Date(c.verifiedAt),
+      regionCode: c.villageCode,
+      detail: { kpmId: c.kpmId, period: c.period, compliant: c.compliant },
     });
   }
 }

@@ -13,11 +13,9 @@ import {
 } from '@jembatan/messaging';
 import { AuditTrail } from '../attendance/audit.repository.js';
 import type { Tx } from '../database/prisma.service.js';
-import { scopedRegion } from '../region-scope.js';
+import { isSupervisor, scopedRegion } from '../region-scope.js';
 import { RosterRepository } from '../roster/roster.repository.js';
 import { AlertsSweeper } from './alerts.sweeper.js';
-
-const SUPERVISORS = ['coordinator', 'dinas', 'admin'];
 
 type AlertRow = Omit<AlertView, 'raisedAt' | 'acknowledgedAt'> & {
   raisedAt: Date;
@@ -68,7 +66,7 @@ export class AlertsHandlers {
     input: CommandPayload<'supervision.alert.list'>,
     { actor, tx }: CommandContext<Tx>,
   ): Promise<CommandResponse<'supervision.alert.list'>> {
-    if (!SUPERVISORS.includes(actor.role))
+    if (!isSupervisor(actor))
       throw new DomainError(403, 'forbidden', 'Alerts are for coordinators and the Dinas');
     const region = scopedRegion(actor, input.regionCode);
     const rows = await tx.$queryRawUnsafe<AlertRow[]>(
@@ -87,7 +85,7 @@ export class AlertsHandlers {
     input: CommandPayload<'supervision.alert.acknowledge'>,
     { actor, tx }: CommandContext<Tx>,
   ): Promise<CommandResponse<'supervision.alert.acknowledge'>> {
-    if (!SUPERVISORS.includes(actor.role))
+    if (!isSupervisor(actor))
       throw new DomainError(403, 'forbidden', 'Alerts are acknowledged by a coordinator');
     const alert = await this.alert(tx, input.alertId, true);
     if (
@@ -133,7 +131,7 @@ export class AlertsHandlers {
     input: CommandPayload<'supervision.coaching.add'>,
     { actor, tx }: CommandContext<Tx>,
   ): Promise<CommandResponse<'supervision.coaching.add'>> {
-    if (!SUPERVISORS.includes(actor.role))
+    if (!isSupervisor(actor))
       throw new DomainError(403, 'forbidden', 'Coaching notes are written by coordinators');
     await this.roster.supervisable(tx, actor, input.assistantId);
     const [row] = await tx.$queryRawUnsafe<{ id: string }[]>(
@@ -168,7 +166,7 @@ export class AlertsHandlers {
   ): Promise<CommandResponse<'supervision.coaching.complete'>> {
     const note = await this.note(tx, input.noteId);
     if (!note) throw new DomainError(404, 'not-found', `No coaching note ${input.noteId}`);
-    if (!SUPERVISORS.includes(actor.role))
+    if (!isSupervisor(actor))
       throw new DomainError(403, 'forbidden', 'Follow-ups are closed by coordinators');
     await this.roster.supervisable(tx, actor, note.assistantId);
     await tx.$executeRawUnsafe(

@@ -4,13 +4,11 @@ import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messa
 import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { Tx } from '../database/prisma.service.js';
-import { MeetingsRepository } from '../coordination/meetings.repository.js';
 import { scopedRegion } from '../region-scope.js';
 import { RosterRepository } from '../roster/roster.repository.js';
-import { AttendanceRepository } from './attendance.repository.js';
 import { CalendarRepository } from './calendar.repository.js';
-import { CorrectionsRepository } from './corrections.repository.js';
-import { dayStatus, daysBetween, monthRange } from './day-status.js';
+import { AttendanceMonth } from './attendance-month.js';
+import { dayStatus } from './day-status.js';
 
 type Counts = CommandResponse<'supervision.attendance.today'>['region'];
 
@@ -21,11 +19,9 @@ const TREND_DAYS = 14;
 @Injectable()
 export class AttendanceViewsHandlers {
   constructor(
-    private readonly attendance: AttendanceRepository,
     private readonly calendars: CalendarRepository,
-    private readonly corrections: CorrectionsRepository,
+    private readonly months: AttendanceMonth,
     private readonly roster: RosterRepository,
-    private readonly meetings: MeetingsRepository,
     @Inject(REGIONS) private readonly regions: RegionDirectory,
   ) {}
 
@@ -36,65 +32,8 @@ export class AttendanceViewsHandlers {
   ): Promise<CommandResponse<'supervision.attendance.record'>> {
     const member = await this.roster.supervisable(tx, actor, input.assistantId ?? actor.userId);
     const regionCode = member.regionCode ?? actor.regionCode ?? '31';
-    const now = new Date();
-    const month = input.month ?? localDay(now, regionCode).slice(0, 7);
-    const { from, to } = monthRange(month);
-    const [{ calendar, exceptions, holidays }, entries, corrections, dayRows, missed] =
-      await Promise.all([
-        this.calendars.resolve(tx, regionCode, from, to),
-        this.attendance.entriesOf(tx, member.id, from, to),
-        this.corrections.ofAssistant(tx, member.id, from, to),
-        tx.$queryRawUnsafe<{ day: string; firstIn: Date; late: boolean; minutesLate: number }[]>(
-          `SELECT to_char(day, 'YYYY-MM-DD') AS day, first_in_at AS "firstIn", late,
-                  minutes_late AS "minutesLate"
-           FROM assistant_day WHERE assistant_id = $1::uuid AND day BETWEEN $2::date AND $3::date`,
-          member.id,
-          from,
-          to,
-        ),
-        this.meetings.missedBy(
-          tx,
-          member.id,
-          new Date(`${from}T00:00:00Z`),
-          new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000),
-          now,
-        ),
-      ]);
-    const byDay = new Map(dayRows.map((d) => [d.day, d]));
-    const days = daysBetween(from, to).map((day) => {
-      const row = byDay.get(day);
-      return {
-        day,
-        status: dayStatus({
-          day,
-          checkedIn: row ?? null,
-          calendar,
-          exceptions,
-          regionCode,
-          since: member.since,
-          now,
-        }),
-        holiday: holidays.get(day)?.name ?? null,
-        firstIn: row?.firstIn.toISOString() ?? null,
-        minutesLate: row?.minutesLate ?? 0,
-      };
-    });
-    const count = (status: string) => days.filter((d) => d.status === status).length;
-    return {
-      assistant: { id: member.id, name: member.name, regionCode: member.regionCode },
-      month,
-      summary: {
-        workingDays: days.filter((d) => d.status !== 'off').length,
-        present: count('present') + count('late'),
-        late: count('late'),
-        absent: count('absent'),
-        meetingsMissed: missed.length,
-      },
-      days,
-      entries,
-      corrections,
-      meetingsMissed: missed.map((m) => ({ ...m, startsAt: m.startsAt.toISOString() })),
-    };
+    const month = input.month ?? localDay(new Date(), regionCode).slice(0, 7);
+    return this.months.of(tx, member, regionCode, month);
   }
 
   @HandleCommand('supervision.attendance.today')

@@ -3,6 +3,7 @@ import { regionsProvider } from '@jembatan/service-kit';
 import { ActivityModule } from '../activity/activity.module.js';
 import { CoordinationModule } from '../coordination/coordination.module.js';
 import { AttendanceHandlers } from './attendance.handlers.js';
+import { AttendanceMonth } from './attendance-month.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { AttendanceViewsHandlers } from './attendance-views.handlers.js';
 import { CalendarHandlers } from './calendar.handlers.js';
@@ -17,6 +18,7 @@ import { CorrectionsRepository } from './corrections.repository.js';
   providers: [
     regionsProvider,
     AttendanceRepository,
+    AttendanceMonth,
     CalendarRepository,
     CorrectionsRepository,
     AuditTrail,
@@ -25,6 +27,6 @@ import { CorrectionsRepository } from './corrections.repository.js';
     CalendarHandlers,
     CorrectionsHandlers,
   ],
-  exports: [CalendarRepository, AuditTrail],
+  exports: [CalendarRepository, AuditTrail, AttendanceMonth],
 })
 export class AttendanceModule {}

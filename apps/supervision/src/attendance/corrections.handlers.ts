@@ -10,6 +10,7 @@ import {
 } from '@jembatan/contracts';
 import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
 import type { Tx } from '../database/prisma.service.js';
+import { isSupervisor } from '../region-scope.js';
 import { MeetingsRepository } from '../coordination/meetings.repository.js';
 import { RosterRepository } from '../roster/roster.repository.js';
 import { AttendanceRepository } from './attendance.repository.js';
@@ -89,7 +90,7 @@ export class CorrectionsHandlers {
     input: CommandPayload<'supervision.correction.decide'>,
     { actor, tx }: CommandContext<Tx>,
   ): Promise<CommandResponse<'supervision.correction.decide'>> {
-    if (!['coordinator', 'dinas', 'admin'].includes(actor.role))
+    if (!isSupervisor(actor))
       throw new DomainError(403, 'forbidden', 'Corrections are decided by a coordinator');
     const correction = await this.corrections.get(tx, input.correctionId, true);
     const inScope =

@@ -12,9 +12,7 @@ import {
   type SqlClient,
 } from '@jembatan/messaging';
 import type { Tx } from '../database/prisma.service.js';
-import { scopedRegion } from '../region-scope.js';
-
-const AUTHORS = ['coordinator', 'dinas', 'admin'];
+import { isSupervisor, scopedRegion } from '../region-scope.js';
 
 type Row = Omit<AnnouncementView, 'postedAt' | 'readAt'> & { postedAt: Date; readAt: Date | null };
 
@@ -41,7 +39,7 @@ export class AnnouncementsHandlers {
     input: CommandPayload<'supervision.announcement.post'>,
     { actor, tx }: CommandContext<Tx>,
   ): Promise<CommandResponse<'supervision.announcement.post'>> {
-    if (!AUTHORS.includes(actor.role))
+    if (!isSupervisor(actor))
       throw new DomainError(
         403,
         'forbidden',
@@ -121,7 +119,7 @@ export class AnnouncementsHandlers {
     const announcement = await this.one(tx, actor.userId, input.announcementId);
     const sees =
       announcement &&
-      AUTHORS.includes(actor.role) &&
+      isSupervisor(actor) &&
       (actor.role === 'admin' ||
         announcement.authorId === actor.userId ||
         (actor.regionCode !== null &&

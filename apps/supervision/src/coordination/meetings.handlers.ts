@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isWithinRegion, type CommandPayload, type CommandResponse } from '@jembatan/contracts';
 import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
 import type { Tx } from '../database/prisma.service.js';
-import { scopedRegion } from '../region-scope.js';
+import { isSupervisor, scopedRegion } from '../region-scope.js';
 import { RosterRepository } from '../roster/roster.repository.js';
 import {
   meetingColumns,
@@ -10,8 +10,6 @@ import {
   placeOf,
   type MeetingRow,
 } from './meetings.repository.js';
-
-const ORGANISERS = ['coordinator', 'dinas', 'admin'];
 
 /**
  * Coordination meetings: a coordinator calls the assistants of their region, check-ins mark
@@ -30,25 +28,14 @@ export class MeetingsHandlers {
     input: CommandPayload<'supervision.meeting.schedule'>,
     { actor, tx }: CommandContext<Tx>,
   ): Promise<CommandResponse<'supervision.meeting.schedule'>> {
-    if (!ORGANISERS.includes(actor.role))
+    if (!isSupervisor(actor))
       throw new DomainError(403, 'forbidden', 'Meetings are called by coordinators or the Dinas');
     const regionCode = scopedRegion(actor, input.regionCode);
     if (regionCode === null)
       throw DomainError.invalid([{ path: 'regionCode', message: 'names the region meeting' }]);
-    const inRegion = await this.roster.assistantsIn(tx, regionCode);
-    let invitees = inRegion.map((m) => m.id);
-    if (input.inviteeIds) {
-      const known = new Set(invitees);
-      const strangers = input.inviteeIds.filter((id) => !known.has(id));
-      if (strangers.length > 0)
-        throw DomainError.invalid(
-          strangers.map((id) => ({
-            path: `inviteeIds.${input.inviteeIds!.indexOf(id)}`,
-            message: `${id} is not an active assistant of ${regionCode}`,
-          })),
-        );
-      invitees = [...new Set(input.inviteeIds)];
-    }
+    const invitees = input.inviteeIds
+      ? await this.roster.requireAssistantsIn(tx, regionCode, input.inviteeIds, 'inviteeIds')
+      : (await this.roster.assistantsIn(tx, regionCode)).map((m) => m.id);
     if (invitees.length === 0)
       throw new DomainError(422, 'no-invitees', `No active assistants work in ${regionCode}`);
     const [meeting] = await tx.$queryRawUnsafe<MeetingRow[]>(
@@ -135,7 +122,7 @@ export class MeetingsHandlers {
     input: CommandPayload<'supervision.meeting.record'>,
     { actor, tx }: CommandContext<Tx>,
   ): Promise<CommandResponse<'supervision.meeting.record'>> {
-    if (!ORGANISERS.includes(actor.role))
+    if (!isSupervisor(actor))
       throw new DomainError(403, 'forbidden', 'The register is kept by the organisers');
     const meeting = await this.visible(tx, actor, input.meetingId, true);
     if (input.attendance.length > 0) {

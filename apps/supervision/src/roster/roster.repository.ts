@@ -100,6 +100,28 @@ export class RosterRepository {
     );
   }
 
+  /**
+   * The active assistants of `region` named in `ids` (a request's field `field`), deduplicated;
+   * anyone else is a 400 naming their position in the field.
+   */
+  async requireAssistantsIn(
+    db: SqlClient,
+    region: string | null,
+    ids: readonly string[],
+    field: string,
+  ): Promise<string[]> {
+    const known = new Set((await this.assistantsIn(db, region)).map((m) => m.id));
+    const strangers = ids.map((id, index) => ({ id, index })).filter(({ id }) => !known.has(id));
+    if (strangers.length > 0)
+      throw DomainError.invalid(
+        strangers.map(({ id, index }) => ({
+          path: `${field}.${index}`,
+          message: `${id} is not an active assistant of ${region ?? 'Indonesia'}`,
+        })),
+      );
+    return [...new Set(ids)];
+  }
+
   /** Display names by account id. */
   async namesOf(db: SqlClient, ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();

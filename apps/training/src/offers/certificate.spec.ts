@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
-import { certificatePdf, tanggal } from './certificate.js';
+import { tanggal } from '@jembatan/service-kit';
+import { certificatePdf } from './certificate.js';
 
 describe('certificatePdf', () => {
   it('is a one-page PDF titled with the certificate number, even for names outside WinAnsi', async () => {

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { tanggal, winAnsi } from '@jembatan/service-kit';
 import { dateOf } from '../common/dates.js';
 
 export interface CertificateFacts {
@@ -12,30 +13,6 @@ export interface CertificateFacts {
   attended: number;
   meetings: number;
 }
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
-/** `2026-11-23` -> `23 November 2026`, as Indonesian certificates write dates. */
-export const tanggal = (isoDate: string) => {
-  const [year, month, dayOfMonth] = isoDate.split('-').map(Number);
-  return `${dayOfMonth} ${MONTHS[month! - 1]} ${year}`;
-};
-
-/** The standard PDF fonts encode WinAnsi only; anything else prints as '?' rather than failing. */
-const winAnsi = (text: string) => text.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
 
 /** A one-page A4 landscape certificate of completion, in Bahasa Indonesia. */
 export async function certificatePdf(facts: CertificateFacts): Promise<Uint8Array> {

@@ -61,6 +61,18 @@ import {
 } from './supervision-alerts.js';
 import { GetDailyReport, SubmitDailyReport } from './supervision-reports.js';
 import {
+  AssignTask,
+  CompleteTask,
+  ExportRegionMonthReport,
+  ExportRhk,
+  GetRegionMonthReport,
+  GetRhk,
+  ListRhk,
+  ListTasks,
+  ReviewRhk,
+  SubmitRhk,
+} from './supervision-rhk.js';
+import {
   CancelSession,
   GetSession,
   HoldSession,
@@ -186,6 +198,16 @@ export const COMMAND_CATALOG = {
   'supervision.coaching.complete': CompleteCoachingNote,
   'supervision.daily-report.get': GetDailyReport,
   'supervision.daily-report.submit': SubmitDailyReport,
+  'supervision.task.assign': AssignTask,
+  'supervision.task.list': ListTasks,
+  'supervision.task.complete': CompleteTask,
+  'supervision.rhk.get': GetRhk,
+  'supervision.rhk.submit': SubmitRhk,
+  'supervision.rhk.review': ReviewRhk,
+  'supervision.rhk.list': ListRhk,
+  'supervision.rhk.export': ExportRhk,
+  'supervision.region-report.get': GetRegionMonthReport,
+  'supervision.region-report.export': ExportRegionMonthReport,
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandName = keyof typeof COMMAND_CATALOG;

@@ -12,6 +12,9 @@ export const ACTIVITY_KINDS = [
   'case-resolved',
   'stage-change',
   'mentoring-started',
+  'aid-distribution',
+  'compliance-verification',
+  'directed-task',
 ] as const;
 export const ActivityKind = z.enum(ACTIVITY_KINDS);
 export type ActivityKind = z.infer<typeof ActivityKind>;
@@ -22,6 +25,7 @@ export const ActivityItemView = z.object({
   at: z.string(),
   detail: z.record(z.string(), z.unknown()),
 });
+export type ActivityItemView = z.infer<typeof ActivityItemView>;
 
 export const DAILY_REPORT_STATUSES = ['draft', 'submitted', 'late', 'missing'] as const;
 

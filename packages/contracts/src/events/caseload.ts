@@ -84,3 +84,34 @@ export const KpmImportedV1 = z.object({
   importedAt: z.iso.datetime({ offset: true }),
 });
 export type KpmImportedV1 = z.infer<typeof KpmImportedV1>;
+
+/**
+ * The assistant monitored a family's PKH disbursement stage (tahap): aid distribution in the
+ * monthly RHK. Amounts only; who holds the KKS card stays in caseload.
+ */
+export const BenefitMonitoredV1 = z.object({
+  kpmId: z.uuid(),
+  assistantId: z.string().min(1),
+  villageCode: VillageCode,
+  year: z.number().int(),
+  stage: z.number().int().min(1).max(4),
+  amount: z.number().int().nonnegative(),
+  disbursedOn: z.iso.date(),
+  zeroBalance: z.boolean(),
+  recordedAt: z.iso.datetime({ offset: true }),
+});
+export type BenefitMonitoredV1 = z.infer<typeof BenefitMonitoredV1>;
+
+/**
+ * A month's commitments of a family verified (verifikasi komitmen): which were met is
+ * caseload's to keep (they can concern health); consumers learn whether all were.
+ */
+export const ComplianceVerifiedV1 = z.object({
+  kpmId: z.uuid(),
+  assistantId: z.string().min(1),
+  villageCode: VillageCode,
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  compliant: z.boolean(),
+  verifiedAt: z.iso.datetime({ offset: true }),
+});
+export type ComplianceVerifiedV1 = z.infer<typeof ComplianceVerifiedV1>;

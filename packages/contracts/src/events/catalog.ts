@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { TOPICS, type EventTopic } from '../topics.js';
 import {
   AssignmentChangedV1,
+  BenefitMonitoredV1,
   CaseOpenedV1,
+  ComplianceVerifiedV1,
   CaseResolvedV1,
   KpmAssessedV1,
   KpmImportedV1,
@@ -48,6 +50,8 @@ export const EVENT_CATALOG = {
   },
   'case.opened': { 1: { topic: TOPICS.events.caseload, payload: CaseOpenedV1 } },
   'case.resolved': { 1: { topic: TOPICS.events.caseload, payload: CaseResolvedV1 } },
+  'benefit.monitored': { 1: { topic: TOPICS.events.caseload, payload: BenefitMonitoredV1 } },
+  'compliance.verified': { 1: { topic: TOPICS.events.caseload, payload: ComplianceVerifiedV1 } },
   'kpm.directory-changed': {
     1: { topic: TOPICS.events.caseload, payload: KpmDirectoryChangedV1 },
   },
