@@ -7,67 +7,25 @@
 // events); tokens are signed with the stack's development JWT secret instead of 40,000 logins.
 // Afterwards, today's attendance dashboard (nation, a province, a city) is timed too.
 // Results go to bench/results/supervision-checkins.json.
-import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '@jembatan/infra/stack';
 import { measure } from './lib/http.mjs';
 import { machine, summarise } from './lib/stats.mjs';
-import { realVillages } from './lib/villages.mjs';
+import { ADMIN, loadRoster, realDistricts, token } from './lib/roster.mjs';
 
 const ASSISTANTS = Number(process.env.BENCH_ASSISTANTS ?? 40_000);
 const RATE = Number(process.env.BENCH_RATE ?? 45); // check-ins per second
-const DEV_JWT_SECRET = 'jembatan-development-secret-change-me-0000';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RESULTS = join(HERE, 'results', 'supervision-checkins.json');
 
-const base64url = (value) => Buffer.from(value).toString('base64url');
-/** An access token as the gateway issues it (HS256), for an account of the roster. */
-function token(account, role = 'assistant') {
-  const now = Math.floor(Date.now() / 1000);
-  const header = base64url(JSON.stringify({ alg: 'HS256' }));
-  const body = base64url(
-    JSON.stringify({
-      role,
-      region: account.region,
-      name: account.name,
-      sub: account.id,
-      iss: 'jembatan-gateway',
-      iat: now,
-      exp: now + 3 * 3600,
-    }),
-  );
-  const signature = createHmac('sha256', DEV_JWT_SECRET)
-    .update(`${header}.${body}`)
-    .digest('base64url');
-  return `${header}.${body}.${signature}`;
-}
-
 async function main() {
-  const districts = [...new Set(realVillages().map((v) => v.slice(0, 8)))];
+  const districts = realDistricts();
   const stack = await startStack('bench-supervision', 7600);
   try {
-    const assistants = Array.from({ length: ASSISTANTS }, (_, i) => ({
-      id: randomUUID(),
-      name: `Pendamping ${i + 1}`,
-      region: districts[i % districts.length],
-    }));
     const loadStarted = performance.now();
-    await stack.db.query(
-      `INSERT INTO supervision.staff_member (account_id, display_name, role, region_code, active, active_since, as_of)
-       SELECT id, name, 'assistant', region, true, now() - interval '1 year', now()
-       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS a(id, name, region)`,
-      [assistants.map((a) => a.id), assistants.map((a) => a.name), assistants.map((a) => a.region)],
-    );
-    // What the roster's event handler would have counted: every ancestor region and the nation.
-    await stack.db.query(
-      `INSERT INTO supervision.region_assistant_count (region_code, assistants)
-       SELECT code, count(*) FROM supervision.staff_member,
-         LATERAL unnest(ARRAY['', left(region_code, 2), left(region_code, 5), region_code]) AS code
-       WHERE role = 'assistant' AND active GROUP BY code
-       ON CONFLICT (region_code) DO UPDATE SET assistants = excluded.assistants`,
-    );
+    const assistants = await loadRoster(stack.db, ASSISTANTS, districts);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     console.warn(`roster of ${ASSISTANTS} assistants in ${districts.length} kecamatan loaded`);
 
@@ -122,10 +80,7 @@ async function main() {
     ).rows;
 
     // The dashboard after the burst, as the Dinas and an admin read it.
-    const adminJwt = token(
-      { id: '00000000-0000-4000-8000-000000000001', region: null, name: 'Admin Jembatan' },
-      'admin',
-    );
+    const adminJwt = token(ADMIN, 'admin');
     const dashboard = {};
     for (const [name, query] of [
       ['nation', ''],

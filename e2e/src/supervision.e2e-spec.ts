@@ -433,6 +433,17 @@ describe('daily reports', () => {
 describe('alerts and coaching', () => {
   it('raises an alert for three working days without a check-in, once, and lets the region acknowledge it', async () => {
     const admin = await new GatewayClient(stack.gatewayUrl).login('admin');
+    // Ratna (daily reports) entered PKH in 2018: her card must be in before the rules run.
+    await eventually(
+      async () =>
+        (
+          await dinas.request<{ region: { families: number } }>(
+            'GET',
+            '/api/regions/stats?regionCode=31.75.01',
+          )
+        ).body.region.families,
+      (n) => n === 1,
+    );
     expect((await coordinator.request('POST', '/api/alerts/evaluate')).status).toBe(403);
     const first = await admin.request<{ raised: number }>('POST', '/api/alerts/evaluate');
     expect(first.status).toBe(200);
@@ -444,9 +455,14 @@ describe('alerts and coaching', () => {
       id: string;
       rule: string;
       assistantId: string;
-      detail: { days?: string[] };
+      detail: { days?: string[]; families?: number; years?: number };
     }
     const open = await coordinator.request<{ items: Alert[] }>('GET', '/api/alerts');
+    // A family more than five years in PKH and still in her caseload.
+    expect(
+      open.body.items.find((a) => a.assistantId === SITI && a.rule === 'long-without-graduating')
+        ?.detail,
+    ).toMatchObject({ families: 1, years: 5 });
     // Matraman works every day (see the calendar above) and Siti never checked in before today.
     const siti = open.body.items.find(
       (a) => a.assistantId === SITI && a.rule === 'absent-three-days',

@@ -20,7 +20,7 @@ const CARD_COLUMNS = `
     'villageCode', k.village_code,
     'group', CASE WHEN g.id IS NULL THEN NULL ELSE json_build_object('id', g.id, 'name', g.name,
          'villageCode', g.village_code, 'assistantId', g.assistant_id) END,
-    'stage', k.stage,
+    'stage', k.stage, 'pkhEntryYear', k.pkh_entry_year,
     'business', (SELECT json_build_object('kind', a.answers->>'kind', 'startedOn', a.answers->>'startedOn')
                  FROM assessment a WHERE a.kpm_id = k.id AND a.instrument = 'business'
                  ORDER BY a.assessed_on DESC, a.recorded_at DESC LIMIT 1),

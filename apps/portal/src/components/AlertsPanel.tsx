@@ -27,6 +27,7 @@ export function AlertsPanel({ regionCode }: { regionCode: string | null }) {
               days: ((a.detail.days as string[] | undefined) ?? []).join(', '),
               families: a.detail.families,
               threshold: a.detail.threshold,
+              years: a.detail.years,
             })}{' '}
             <input
               aria-label={t('alerts.note')}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CASELOAD_ALERT_THRESHOLD, localDay } from '@jembatan/contracts';
+import { CASELOAD_ALERT_THRESHOLD, LONG_IN_PKH_YEARS, localDay } from '@jembatan/contracts';
 import type { SqlClient } from '@jembatan/messaging';
 import { CalendarRepository } from '../attendance/calendar.repository.js';
 import { previousWorkingDays } from './working-days.js';
@@ -22,7 +22,8 @@ export class AlertRules {
          WHERE role = 'assistant' AND active AND region_code IS NOT NULL`,
       )
     ).map((r) => r.code);
-    let raised = await this.caseloadAboveThreshold(db, now);
+    let raised =
+      (await this.caseloadAboveThreshold(db, now)) + (await this.longWithoutGraduating(db, now));
     if (regions.length === 0) return raised;
     const today = localDay(now, regions[0]!);
     const from = new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000)
@@ -98,6 +99,28 @@ export class AlertRules {
        ON CONFLICT (rule, assistant_id, period) DO NOTHING`,
       CASELOAD_ALERT_THRESHOLD,
       now.toISOString().slice(0, 7),
+    );
+  }
+
+  /**
+   * Families still in the caseload more than five years after entering PKH: the studies' sign
+   * that nobody is brokering them towards graduation. Once a month per assistant.
+   */
+  private longWithoutGraduating(db: SqlClient, now: Date): Promise<number> {
+    // Entered in 2020 or before: in 2026 that is more than five years.
+    const enteredBy = now.getUTCFullYear() - LONG_IN_PKH_YEARS - 1;
+    return db.$executeRawUnsafe(
+      `INSERT INTO alert (rule, assistant_id, region_code, period, detail)
+       SELECT 'long-without-graduating', s.account_id, s.region_code, $2::text,
+              jsonb_build_object('families', c.families, 'enteredBy', $1::int, 'years', $3::int)
+       FROM (SELECT assistant_id, sum(families)::int AS families FROM assistant_cohort
+             WHERE pkh_entry_year <= $1::int GROUP BY assistant_id HAVING sum(families) > 0) c
+       JOIN staff_member s ON s.account_id::text = c.assistant_id
+       WHERE s.active AND s.region_code IS NOT NULL
+       ON CONFLICT (rule, assistant_id, period) DO NOTHING`,
+      enteredBy,
+      now.toISOString().slice(0, 7),
+      LONG_IN_PKH_YEARS,
     );
   }
 }

@@ -6,12 +6,23 @@ import type { Tx } from '../database/prisma.service.js';
 const IN_CASELOAD: readonly string[] = ['active', 'potential', 'candidate'];
 
 type Delta = Map<string, number>;
+/** Families per region and stage, per assistant and village, per assistant and entry year. */
+type Deltas = { stages: Delta; loads: Delta; cohorts: Delta };
+
+interface FamilyRow {
+  kpmId: string;
+  assistantId: string;
+  villageCode: string;
+  stage: string;
+  pkhEntryYear: number | null;
+  asOf: Date | string;
+}
 const add = (deltas: Delta, key: string, by: number) =>
   deltas.set(key, (deltas.get(key) ?? 0) + by);
 
 /**
  * Keeps the live counters of supervision in step with caseload's family cards: families per
- * region and stage, and each assistant's caseload per village. A batch of cards (an import's
+ * region and stage, and each assistant's caseload per village and per year of entry into PKH. A batch of cards (an import's
  * 500) becomes two statements, whatever its size.
  */
 @Injectable()
@@ -19,39 +30,43 @@ export class RegionStatsRepository {
   async applyCards(tx: Tx, cards: readonly FamilyCard[], shard: number): Promise<void> {
     const ids = cards.map((c) => c.kpmId);
     // Locked: two batches about the same family apply one after the other.
-    const previous = await tx.$queryRawUnsafe<
-      { kpmId: string; assistantId: string; villageCode: string; stage: string; asOf: Date }[]
-    >(
+    const previous = await tx.$queryRawUnsafe<FamilyRow[]>(
       `SELECT kpm_id AS "kpmId", assistant_id AS "assistantId", village_code AS "villageCode",
-              stage, as_of AS "asOf"
+              stage, pkh_entry_year AS "pkhEntryYear", as_of AS "asOf"
        FROM family_state WHERE kpm_id = ANY($1::uuid[]) FOR UPDATE`,
       ids,
     );
-    const before = new Map(previous.map((p) => [p.kpmId, p]));
-    const stageDeltas: Delta = new Map();
-    const loadDeltas: Delta = new Map();
-    const newest = new Map<string, FamilyCard>();
+    const before = new Map<string, FamilyRow>(previous.map((p) => [p.kpmId, p]));
+    const deltas: Deltas = { stages: new Map(), loads: new Map(), cohorts: new Map() };
+    const newest = new Map<string, FamilyRow>();
     for (const card of cards) {
       const old = newest.get(card.kpmId) ?? before.get(card.kpmId);
       if (old && new Date(old.asOf).getTime() > Date.parse(card.asOf)) continue; // an older card
-      if (old) this.count(stageDeltas, loadDeltas, old, -1);
-      this.count(stageDeltas, loadDeltas, card, +1);
-      newest.set(card.kpmId, card);
+      // Cards published before the entry year was carried keep the one already known.
+      const next: FamilyRow = {
+        ...card,
+        pkhEntryYear: card.pkhEntryYear ?? old?.pkhEntryYear ?? null,
+      };
+      if (old) this.count(deltas, old, -1);
+      this.count(deltas, next, +1);
+      newest.set(card.kpmId, next);
     }
     if (newest.size === 0) return;
     const rows = [...newest.values()];
     await tx.$executeRawUnsafe(
-      `INSERT INTO family_state (kpm_id, assistant_id, village_code, stage, as_of)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+      `INSERT INTO family_state (kpm_id, assistant_id, village_code, stage, pkh_entry_year, as_of)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::timestamptz[])
        ON CONFLICT (kpm_id) DO UPDATE SET assistant_id = excluded.assistant_id,
-         village_code = excluded.village_code, stage = excluded.stage, as_of = excluded.as_of`,
+         village_code = excluded.village_code, stage = excluded.stage,
+         pkh_entry_year = excluded.pkh_entry_year, as_of = excluded.as_of`,
       rows.map((c) => c.kpmId),
       rows.map((c) => c.assistantId),
       rows.map((c) => c.villageCode),
       rows.map((c) => c.stage),
+      rows.map((c) => c.pkhEntryYear),
       rows.map((c) => c.asOf),
     );
-    const stages = [...stageDeltas].filter(([, delta]) => delta !== 0);
+    const stages = [...deltas.stages].filter(([, delta]) => delta !== 0);
     if (stages.length > 0)
       await tx.$executeRawUnsafe(
         `INSERT INTO region_stage_count (region_code, stage, shard, families)
@@ -62,7 +77,7 @@ export class RegionStatsRepository {
         stages.map(([, delta]) => delta),
         shard,
       );
-    const loads = [...loadDeltas].filter(([, delta]) => delta !== 0);
+    const loads = [...deltas.loads].filter(([, delta]) => delta !== 0);
     if (loads.length > 0)
       await tx.$executeRawUnsafe(
         `INSERT INTO assistant_load (assistant_id, village_code, families)
@@ -72,18 +87,26 @@ export class RegionStatsRepository {
         loads.map(([key]) => key),
         loads.map(([, delta]) => delta),
       );
+    const cohorts = [...deltas.cohorts].filter(([, delta]) => delta !== 0);
+    if (cohorts.length > 0)
+      await tx.$executeRawUnsafe(
+        `INSERT INTO assistant_cohort (assistant_id, pkh_entry_year, families)
+         SELECT split_part(k, '|', 1), split_part(k, '|', 2)::smallint, d
+         FROM unnest($1::text[], $2::int[]) AS x(k, d)
+         ON CONFLICT (assistant_id, pkh_entry_year) DO UPDATE
+           SET families = assistant_cohort.families + excluded.families`,
+        cohorts.map(([key]) => key),
+        cohorts.map(([, delta]) => delta),
+      );
   }
 
-  private count(
-    stages: Delta,
-    loads: Delta,
-    family: { assistantId: string; villageCode: string; stage: string },
-    by: number,
-  ) {
+  private count(deltas: Deltas, family: Omit<FamilyRow, 'kpmId' | 'asOf'>, by: number) {
     for (const region of regionAncestry(family.villageCode))
-      add(stages, `${region}|${family.stage}`, by);
-    if (IN_CASELOAD.includes(family.stage))
-      add(loads, `${family.assistantId}|${family.villageCode}`, by);
+      add(deltas.stages, `${region}|${family.stage}`, by);
+    if (!IN_CASELOAD.includes(family.stage)) return;
+    add(deltas.loads, `${family.assistantId}|${family.villageCode}`, by);
+    if (family.pkhEntryYear !== null)
+      add(deltas.cohorts, `${family.assistantId}|${family.pkhEntryYear}`, by);
   }
 
   async addGraduation(tx: Tx, villageCode: string, year: number, kind: Stage, shard: number) {

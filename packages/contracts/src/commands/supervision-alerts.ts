@@ -7,11 +7,15 @@ export const ALERT_RULES = [
   'absent-three-days',
   'no-daily-report',
   'caseload-above-threshold',
+  'long-without-graduating',
 ] as const;
 export const AlertRule = z.enum(ALERT_RULES);
 
 /** Families (active to candidate) above which an assistant's caseload raises an alert. */
 export const CASELOAD_ALERT_THRESHOLD = 300;
+
+/** Years in PKH after which a family still in the caseload (not graduated) raises an alert. */
+export const LONG_IN_PKH_YEARS = 5;
 
 export const AlertView = z.object({
   id: z.uuid(),

@@ -23,6 +23,8 @@ export const FamilyCard = z.object({
     })
     .nullable(),
   stage: Stage,
+  /** The year the family entered PKH; absent on cards published before it was carried. */
+  pkhEntryYear: z.number().int().min(2007).max(2100).optional(),
   business: z.object({ kind: BusinessKind, startedOn: z.iso.date() }).nullable(),
   /** When caseload read this state: a consumer keeps the newest card per family. */
   asOf: z.iso.datetime({ offset: true }),
