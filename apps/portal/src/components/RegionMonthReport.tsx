@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionMonthReport as Report, RegionMonthRow } from '@jembatan/contracts';
-import { api, download } from '../api/client';
+import { api } from '../api/client';
 import { parentWithin } from '../lib/regions';
 import { BarChart } from './BarChart';
+import { ExportButtons } from './ExportButtons';
 
 const COLUMNS: (keyof RegionMonthRow)[] = [
   'assistants',
@@ -40,7 +41,6 @@ export function RegionMonthReport({
   const { t } = useTranslation();
   const [code, setCode] = useState<string | null>(scope);
   const [report, setReport] = useState<Report | null>(null);
-  const [failed, setFailed] = useState('');
   const query = new URLSearchParams({ month, ...(code ? { regionCode: code } : {}) });
 
   useEffect(() => {
@@ -51,11 +51,6 @@ export function RegionMonthReport({
   if (!report) return null;
   const parent = parentWithin(code, scope);
   const rows = [report.region, ...report.children];
-  const exportAs = (format: 'pdf' | 'xlsx') =>
-    download(
-      `/api/reports/region/export?${query}&format=${format}`,
-      `laporan-wilayah-${month}.${format}`,
-    ).catch(() => setFailed(t('rhk.exportFailed')));
   return (
     <section aria-label={t('regionReport.title')}>
       <h3>
@@ -66,15 +61,10 @@ export function RegionMonthReport({
           </button>
         )}
       </h3>
-      <p>
-        <button type="button" onClick={() => void exportAs('pdf')}>
-          {t('rhk.pdf')}
-        </button>{' '}
-        <button type="button" onClick={() => void exportAs('xlsx')}>
-          {t('rhk.xlsx')}
-        </button>{' '}
-        <span role="status">{failed}</span>
-      </p>
+      <ExportButtons
+        path={`/api/reports/region/export?${query}`}
+        fileStem={`laporan-wilayah-${month}`}
+      />
       <div className="table-scroll">
         <table aria-label={t('regionReport.table')}>
           <thead>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { P2K2_CATALOGUE, type RhkView } from '@jembatan/contracts';
-import { api, download } from '../api/client';
+import { api } from '../api/client';
 import { send, useApiAction } from '../lib/use-api-action';
+import { ExportButtons } from './ExportButtons';
 
 type Figures = RhkView['figures'];
 
@@ -107,7 +108,7 @@ export function RhkReport({
   const [notes, setNotes] = useState('');
   const [reviewNote, setReviewNote] = useState('');
   const [reload, setReload] = useState(0);
-  const { message, setMessage, run } = useApiAction(() => {
+  const { message, run } = useApiAction(() => {
     setReload((n) => n + 1);
     onChanged?.();
   });
@@ -120,11 +121,6 @@ export function RhkReport({
   if (!rhk) return null;
   const label = (key: string) =>
     key.startsWith('module.') ? moduleName(key.slice(7), i18n.language) : t(`rhk.figures.${key}`);
-  const exportAs = (format: 'pdf' | 'xlsx') =>
-    download(
-      `/api/reports/rhk/export?${query}&format=${format}`,
-      `RHK-${rhk.month}-${rhk.assistantName}.${format}`,
-    ).catch(() => setMessage(t('rhk.exportFailed')));
   const review = (decision: 'approved' | 'returned') =>
     run(
       () =>
@@ -141,14 +137,10 @@ export function RhkReport({
         {t('rhk.title')} · {rhk.assistantName} · {rhk.month}{' '}
         <span className={`status-${rhk.status}`}>{t(`rhkStatus.${rhk.status}`)}</span>
       </h3>
-      <p>
-        <button type="button" onClick={() => void exportAs('pdf')}>
-          {t('rhk.pdf')}
-        </button>{' '}
-        <button type="button" onClick={() => void exportAs('xlsx')}>
-          {t('rhk.xlsx')}
-        </button>
-      </p>
+      <ExportButtons
+        path={`/api/reports/rhk/export?${query}`}
+        fileStem={`RHK-${rhk.month}-${rhk.assistantName}`}
+      />
       <div className="rhk-sections">
         {SECTIONS.map(([key, rows]) => (
           <table key={key} aria-label={t(`rhk.sections.${key}`)}>

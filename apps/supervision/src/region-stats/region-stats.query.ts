@@ -22,11 +22,8 @@ export class RegionStatsQuery {
     year: number,
   ): Promise<{ region: RegionStats; children: RegionStats[] }> {
     const codes = [...(region ? [region.code] : []), ...children.map((c) => c.code)];
-    // Child codes of one parent all have the same length, so left(village_code, n) names the child.
-    const childLength = children[0]?.code.length ?? 0;
-    const prefix = region ? `${region.code}.` : '';
     const sql = this.prisma.$queryRawUnsafe.bind(this.prisma);
-    const [stages, graduations, targets, p2k2, childAssistants, ownAssistants] = await Promise.all([
+    const [stages, graduations, targets, p2k2, assistants] = await Promise.all([
       sql<{ region: string; stage: string; families: number }[]>(
         `SELECT region_code AS region, stage, sum(families)::int AS families
          FROM region_stage_count WHERE region_code = ANY($1::text[]) GROUP BY 1, 2`,
@@ -53,19 +50,10 @@ export class RegionStatsQuery {
         codes,
         year,
       ),
-      childLength === 0
-        ? Promise.resolve([] as Row<'assistants'>[])
-        : sql<Row<'assistants'>[]>(
-            `SELECT left(village_code, $2) AS region, count(DISTINCT assistant_id)::int AS assistants
-             FROM assistant_load WHERE families > 0 AND village_code LIKE $1 GROUP BY 1`,
-            `${prefix}%`,
-            childLength,
-          ),
-      sql<{ assistants: number }[]>(
-        `SELECT count(DISTINCT assistant_id)::int AS assistants
-         FROM assistant_load WHERE families > 0 AND (village_code = $2 OR village_code LIKE $1)`,
-        `${prefix}%`,
-        region?.code ?? '',
+      sql<Row<'assistants'>[]>(
+        `SELECT region_code AS region, assistants FROM region_caseload_assistants
+         WHERE region_code = ANY($1::text[])`,
+        ['', ...codes],
       ),
     ]);
 
@@ -111,13 +99,13 @@ export class RegionStatsQuery {
       };
     };
 
-    const assistantsOf = new Map(childAssistants.map((r) => [r.region, r.assistants]));
+    const assistantsOf = new Map(assistants.map((r) => [r.region, r.assistants]));
     const childStats = children.map((c) =>
       build(c.code, c.name, c.level, assistantsOf.get(c.code) ?? 0),
     );
     const own = region
-      ? build(region.code, region.name, region.level, ownAssistants[0]?.assistants ?? 0)
-      : nationalTotal(childStats, ownAssistants[0]?.assistants ?? 0);
+      ? build(region.code, region.name, region.level, assistantsOf.get(region.code) ?? 0)
+      : nationalTotal(childStats, assistantsOf.get('') ?? 0);
     return { region: own, children: childStats };
   }
 }

@@ -87,6 +87,7 @@ export class RegionStatsRepository {
         loads.map(([key]) => key),
         loads.map(([, delta]) => delta),
       );
+    if (loads.length > 0) await this.applyRegionLoads(tx, loads);
     const cohorts = [...deltas.cohorts].filter(([, delta]) => delta !== 0);
     if (cohorts.length > 0)
       await tx.$executeRawUnsafe(
@@ -98,6 +99,45 @@ export class RegionStatsRepository {
         cohorts.map(([key]) => key),
         cohorts.map(([, delta]) => delta),
       );
+  }
+
+  /**
+   * Moves each assistant's caseload in every region above the changed villages, and the count
+   * of assistants working in a region when theirs there goes from none to some or back: the
+   * dashboard reads that count instead of counting distinct assistants over the nation.
+   */
+  private async applyRegionLoads(tx: Tx, villageLoads: [string, number][]) {
+    const perRegion: Delta = new Map();
+    for (const [key, delta] of villageLoads) {
+      const [assistantId, villageCode] = key.split('|') as [string, string];
+      for (const region of ['', ...regionAncestry(villageCode)])
+        add(perRegion, `${assistantId}|${region}`, delta);
+    }
+    const rows = [...perRegion].filter(([, delta]) => delta !== 0);
+    if (rows.length === 0) return;
+    await tx.$executeRawUnsafe(
+      `WITH input AS (
+         SELECT split_part(k, '|', 1) AS assistant_id, split_part(k, '|', 2) AS region_code, d
+         FROM unnest($1::text[], $2::int[]) AS x(k, d)),
+       changed AS (
+         INSERT INTO assistant_region_load (assistant_id, region_code, families)
+         SELECT assistant_id, region_code, d FROM input
+         ON CONFLICT (assistant_id, region_code) DO UPDATE
+           SET families = assistant_region_load.families + excluded.families
+         RETURNING assistant_id, region_code, families)
+       INSERT INTO region_caseload_assistants (region_code, assistants)
+       SELECT c.region_code,
+              sum(CASE WHEN c.families > 0 AND c.families - i.d <= 0 THEN 1
+                       WHEN c.families <= 0 AND c.families - i.d > 0 THEN -1 ELSE 0 END)::int
+       FROM changed c JOIN input i USING (assistant_id, region_code)
+       GROUP BY 1
+       HAVING sum(CASE WHEN c.families > 0 AND c.families - i.d <= 0 THEN 1
+                       WHEN c.families <= 0 AND c.families - i.d > 0 THEN -1 ELSE 0 END) <> 0
+       ON CONFLICT (region_code) DO UPDATE
+         SET assistants = region_caseload_assistants.assistants + excluded.assistants`,
+      rows.map(([key]) => key),
+      rows.map(([, delta]) => delta),
+    );
   }
 
   private count(deltas: Deltas, family: Omit<FamilyRow, 'kpmId' | 'asOf'>, by: number) {
