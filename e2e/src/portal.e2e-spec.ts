@@ -299,3 +299,51 @@ it('shows the Dinas an assistant who checked in late, from the city down to the 
     await desk.close();
   }
 });
+
+it('lets an assistant submit her monthly RHK and her coordinator approve it and download the PDF', async () => {
+  const page = await browser.newPage();
+  try {
+    await signIn(page, 'pendamping.matraman');
+    await page.getByRole('button', { name: 'Laporan bulanan' }).click();
+    await page
+      .getByRole('heading', { name: /RHK \(laporan kinerja bulanan\) · Siti Rahayu/ })
+      .waitFor();
+    // Her late check-in of the previous test is in the month's attendance.
+    expect(await page.getByTestId('rhk-present').textContent()).toBe('1');
+    await page
+      .getByLabel('Ringkasan bulan ini')
+      .fill('Absen kantor, kunjungan rumah dan persiapan P2K2 bulan ini.');
+    await page.getByRole('button', { name: 'Kirim RHK' }).click();
+    await page.getByRole('status').filter({ hasText: 'RHK terkirim ke koordinator.' }).waitFor();
+    // The report reloads as submitted.
+    await page.getByRole('heading', { name: /RHK .*menunggu pemeriksaan/ }).waitFor();
+  } finally {
+    await page.close();
+  }
+
+  const desk = await browser.newPage();
+  try {
+    await signIn(desk, 'koordinator.jaktim');
+    await desk.getByRole('button', { name: 'Laporan bulanan' }).click();
+    // The region report with its charts, and Siti's RHK waiting in the queue.
+    await desk.getByRole('img', { name: 'Kehadiran pendamping (%)' }).waitFor();
+    const queued = desk
+      .getByRole('table', { name: 'RHK pendamping bulan ini' })
+      .getByRole('row', { name: /Siti Rahayu/ });
+    expect(await queued.textContent()).toMatch(/menunggu pemeriksaan/);
+    await queued.getByRole('button', { name: 'Siti Rahayu' }).click();
+    await desk.getByRole('button', { name: 'Setujui' }).click();
+    await desk.getByRole('status').filter({ hasText: 'RHK disetujui.' }).waitFor();
+    const [pdf] = await Promise.all([
+      desk.waitForEvent('download'),
+      desk
+        .getByRole('region', { name: 'RHK (laporan kinerja bulanan)' })
+        .getByRole('button', { name: 'Unduh PDF' })
+        .click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^RHK-\d{4}-\d{2}-Siti Rahayu\.pdf$/);
+    await desk.screenshot({ path: join(ARTIFACTS, 'monthly-reports.png'), fullPage: true });
+  } finally {
+    await desk.close();
+  }
+});

@@ -92,14 +92,14 @@ export function AssignTask({
       <fieldset>
         <legend>{t('tasks.to')}</legend>
         {assistants.map((a) => (
-          <label key={a.id}>
+          <label key={a.id} className="tick">
             <input
               type="checkbox"
               checked={chosen.includes(a.id)}
               onChange={(e) =>
                 setChosen(e.target.checked ? [...chosen, a.id] : chosen.filter((c) => c !== a.id))
               }
-            />{' '}
+            />
             {a.name}
           </label>
         ))}
