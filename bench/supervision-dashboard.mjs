@@ -85,13 +85,10 @@ async function buildCounters(db) {
     [YEAR],
   );
   await db.query(
-    `INSERT INTO supervision.assistant_load (assistant_id, village_code, families)
-     SELECT assistant_id, village_code, count(*) FROM supervision.family_state
-     WHERE stage IN ${IN_CASELOAD} GROUP BY 1, 2`,
-  );
-  await db.query(
     `INSERT INTO supervision.assistant_region_load (assistant_id, region_code, families)
-     SELECT assistant_id, code, sum(families)::int FROM supervision.assistant_load,
+     SELECT assistant_id, code, sum(n)::int
+     FROM (SELECT assistant_id, village_code, count(*)::int AS n FROM supervision.family_state
+           WHERE stage IN ${IN_CASELOAD} GROUP BY 1, 2) per_village,
        LATERAL unnest(ARRAY['', left(village_code, 2), left(village_code, 5), left(village_code, 8), village_code]) AS code
      GROUP BY 1, 2`,
   );
@@ -108,7 +105,7 @@ async function buildCounters(db) {
   await db.query(`ANALYZE supervision.family_state`);
   await db.query(
     `ANALYZE supervision.region_stage_count; ANALYZE supervision.region_graduation;
-     ANALYZE supervision.assistant_load; ANALYZE supervision.assistant_cohort;
+     ANALYZE supervision.assistant_cohort;
      ANALYZE supervision.assistant_region_load; ANALYZE supervision.region_caseload_assistants`,
   );
   // The plain GROUP BY gets the index a prefix filter needs, so it is compared at its best.

@@ -92,8 +92,8 @@ export class AlertRules {
       `INSERT INTO alert (rule, assistant_id, region_code, period, detail)
        SELECT 'caseload-above-threshold', s.account_id, s.region_code, $2::text,
               jsonb_build_object('families', l.families, 'threshold', $1::int)
-       FROM (SELECT assistant_id, sum(families)::int AS families FROM assistant_load
-             GROUP BY assistant_id HAVING sum(families) > $1) l
+       FROM (SELECT assistant_id, families FROM assistant_region_load
+             WHERE region_code = '' AND families > $1::int) l
        JOIN staff_member s ON s.account_id::text = l.assistant_id
        WHERE s.active AND s.region_code IS NOT NULL
        ON CONFLICT (rule, assistant_id, period) DO NOTHING`,

@@ -6,7 +6,7 @@ import type { Tx } from '../database/prisma.service.js';
 const IN_CASELOAD: readonly string[] = ['active', 'potential', 'candidate'];
 
 type Delta = Map<string, number>;
-/** Families per region and stage, per assistant and village, per assistant and entry year. */
+/** Families per region and stage, per assistant and region, per assistant and entry year. */
 type Deltas = { stages: Delta; loads: Delta; cohorts: Delta };
 
 interface FamilyRow {
@@ -22,7 +22,7 @@ const add = (deltas: Delta, key: string, by: number) =>
 
 /**
  * Keeps the live counters of supervision in step with caseload's family cards: families per
- * region and stage, and each assistant's caseload per village and per year of entry into PKH. A batch of cards (an import's
+ * region and stage, and each assistant's caseload per region and per year of entry into PKH. A batch of cards (an import's
  * 500) becomes two statements, whatever its size.
  */
 @Injectable()
@@ -78,16 +78,7 @@ export class RegionStatsRepository {
         shard,
       );
     const loads = [...deltas.loads].filter(([, delta]) => delta !== 0);
-    if (loads.length > 0)
-      await tx.$executeRawUnsafe(
-        `INSERT INTO assistant_load (assistant_id, village_code, families)
-         SELECT split_part(k, '|', 1), split_part(k, '|', 2), d FROM unnest($1::text[], $2::int[]) AS x(k, d)
-         ON CONFLICT (assistant_id, village_code) DO UPDATE
-           SET families = assistant_load.families + excluded.families`,
-        loads.map(([key]) => key),
-        loads.map(([, delta]) => delta),
-      );
-    if (loads.length > 0) await this.applyRegionLoads(tx, loads);
+    if (loads.length > 0) await this.applyLoads(tx, loads);
     const cohorts = [...deltas.cohorts].filter(([, delta]) => delta !== 0);
     if (cohorts.length > 0)
       await tx.$executeRawUnsafe(
@@ -102,19 +93,12 @@ export class RegionStatsRepository {
   }
 
   /**
-   * Moves each assistant's caseload in every region above the changed villages, and the count
-   * of assistants working in a region when theirs there goes from none to some or back: the
-   * dashboard reads that count instead of counting distinct assistants over the nation.
+   * Moves each assistant's caseload in the regions of the changed families (every level, the
+   * nation '' included), and the count of assistants working in a region when theirs there
+   * goes from none to some or back: the dashboard reads that count instead of counting
+   * distinct assistants over the nation.
    */
-  private async applyRegionLoads(tx: Tx, villageLoads: [string, number][]) {
-    const perRegion: Delta = new Map();
-    for (const [key, delta] of villageLoads) {
-      const [assistantId, villageCode] = key.split('|') as [string, string];
-      for (const region of ['', ...regionAncestry(villageCode)])
-        add(perRegion, `${assistantId}|${region}`, delta);
-    }
-    const rows = [...perRegion].filter(([, delta]) => delta !== 0);
-    if (rows.length === 0) return;
+  private async applyLoads(tx: Tx, loads: [string, number][]) {
     await tx.$executeRawUnsafe(
       `WITH input AS (
          SELECT split_part(k, '|', 1) AS assistant_id, split_part(k, '|', 2) AS region_code, d
@@ -124,27 +108,26 @@ export class RegionStatsRepository {
          SELECT assistant_id, region_code, d FROM input
          ON CONFLICT (assistant_id, region_code) DO UPDATE
            SET families = assistant_region_load.families + excluded.families
-         RETURNING assistant_id, region_code, families)
+         RETURNING assistant_id, region_code, families),
+       steps AS (
+         SELECT c.region_code,
+                CASE WHEN c.families > 0 AND c.families - i.d <= 0 THEN 1
+                     WHEN c.families <= 0 AND c.families - i.d > 0 THEN -1 ELSE 0 END AS step
+         FROM changed c JOIN input i USING (assistant_id, region_code))
        INSERT INTO region_caseload_assistants (region_code, assistants)
-       SELECT c.region_code,
-              sum(CASE WHEN c.families > 0 AND c.families - i.d <= 0 THEN 1
-                       WHEN c.families <= 0 AND c.families - i.d > 0 THEN -1 ELSE 0 END)::int
-       FROM changed c JOIN input i USING (assistant_id, region_code)
-       GROUP BY 1
-       HAVING sum(CASE WHEN c.families > 0 AND c.families - i.d <= 0 THEN 1
-                       WHEN c.families <= 0 AND c.families - i.d > 0 THEN -1 ELSE 0 END) <> 0
+       SELECT region_code, sum(step)::int FROM steps GROUP BY 1 HAVING sum(step) <> 0
        ON CONFLICT (region_code) DO UPDATE
          SET assistants = region_caseload_assistants.assistants + excluded.assistants`,
-      rows.map(([key]) => key),
-      rows.map(([, delta]) => delta),
+      loads.map(([key]) => key),
+      loads.map(([, delta]) => delta),
     );
   }
 
   private count(deltas: Deltas, family: Omit<FamilyRow, 'kpmId' | 'asOf'>, by: number) {
-    for (const region of regionAncestry(family.villageCode))
-      add(deltas.stages, `${region}|${family.stage}`, by);
+    const regions = regionAncestry(family.villageCode);
+    for (const region of regions) add(deltas.stages, `${region}|${family.stage}`, by);
     if (!IN_CASELOAD.includes(family.stage)) return;
-    add(deltas.loads, `${family.assistantId}|${family.villageCode}`, by);
+    for (const region of ['', ...regions]) add(deltas.loads, `${family.assistantId}|${region}`, by);
     if (family.pkhEntryYear !== null)
       add(deltas.cohorts, `${family.assistantId}|${family.pkhEntryYear}`, by);
   }

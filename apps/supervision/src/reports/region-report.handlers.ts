@@ -5,6 +5,7 @@ import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { Tx } from '../database/prisma.service.js';
 import { isSupervisor, scopedRegion } from '../region-scope.js';
+import { RosterRepository } from '../roster/roster.repository.js';
 import { regionDocument } from './documents/region-document.js';
 import { exportFile } from './export-file.js';
 import { RegionReportQuery, emptyGroup, type GroupFigures } from './region-report.query.js';
@@ -16,6 +17,7 @@ const LEVEL_LABEL = { province: 'Provinsi', regency: 'Kabupaten/Kota', district:
 export class RegionReportHandlers {
   constructor(
     private readonly query: RegionReportQuery,
+    private readonly roster: RosterRepository,
     @Inject(REGIONS) private readonly regions: RegionDirectory,
   ) {}
 
@@ -59,11 +61,9 @@ export class RegionReportHandlers {
         : { by: 'region', codeLength: children[0]?.code.length ?? 2 },
     );
     const names = byAssistant
-      ? await tx.$queryRawUnsafe<{ id: string; name: string }[]>(
-          `SELECT account_id::text AS id, display_name AS name FROM staff_member
-           WHERE account_id::text = ANY($1::text[]) ORDER BY display_name`,
-          [...groups.keys()],
-        )
+      ? [...(await this.roster.namesOf(tx, [...groups.keys()]))]
+          .map(([id, name]) => ({ id, name }))
+          .sort((a, b) => a.name.localeCompare(b.name))
       : children.map((c) => ({ id: c.code, name: c.name }));
     const total = [...groups.values()].reduce(add, emptyGroup());
     return {

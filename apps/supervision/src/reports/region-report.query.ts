@@ -158,20 +158,25 @@ export class RegionReportQuery {
   ) {
     const codes = [...new Set(members.map((m) => m.regionCode))];
     const calendars = await this.calendars.resolveMany(db, codes, from, to);
+    // Each region's working days of the month up to its today, worked out once per region.
+    const workingDays = new Map<string, string[]>();
+    const workingDaysOf = (code: string) => {
+      let days = workingDays.get(code);
+      if (!days) {
+        const cal = calendars.get(code);
+        const today = localDay(new Date(), code);
+        days = cal
+          ? daysBetween(from, to < today ? to : today).filter((d) =>
+              isWorkingDay(cal.calendar, cal.exceptions, d),
+            )
+          : [];
+        workingDays.set(code, days);
+      }
+      return days;
+    };
     const expected = new Map<M, number>();
-    for (const m of members) {
-      const cal = calendars.get(m.regionCode);
-      const today = localDay(new Date(), m.regionCode);
-      const last = to < today ? to : today;
-      const first = from > m.since ? from : m.since;
-      expected.set(
-        m,
-        !cal || first > last
-          ? 0
-          : daysBetween(first, last).filter((d) => isWorkingDay(cal.calendar, cal.exceptions, d))
-              .length,
-      );
-    }
+    for (const m of members)
+      expected.set(m, workingDaysOf(m.regionCode).filter((d) => d >= m.since).length);
     return expected;
   }
 }
