@@ -70,12 +70,25 @@ export async function startStack(name, portBase, { logLevel = 'warn', rpcTimeout
     throw error;
   }
 
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 3 });
+  // Demo partners reach the registry through the gateway's outbox and Kafka: tests sign in as
+  // them at once, so wait until the partners service holds their profiles.
+  const deadline = Date.now() + 60_000;
+  while ((await db.query(`SELECT count(*)::int AS n FROM partners.partner`)).rows[0].n < 3) {
+    if (Date.now() > deadline) {
+      await db.end();
+      await stopProcessesAndKafka();
+      throw new Error('the demo partners never reached the partners service');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
   const stack = {
     env,
     gatewayUrl: `http://127.0.0.1:${portBase}`,
     kafkaPort,
     brokers: [env.KAFKA_BROKERS],
-    db: new pg.Pool({ connectionString: databaseUrl, max: 3 }),
+    db,
     children,
     portOf,
     start,

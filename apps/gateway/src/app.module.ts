@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { DatabaseModule, HealthModule, loggerModule } from '@jembatan/service-kit';
+import { DatabaseModule, HealthModule, loggerModule, regionsProvider } from '@jembatan/service-kit';
 import { AccountEventsRelay } from './accounts/account-events.js';
 import { AccountsRepository } from './auth/accounts.repository.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -26,6 +26,10 @@ import { P2k2Controller } from './training/p2k2.controller.js';
 import { P2k2PhotosController } from './training/p2k2-photos.controller.js';
 import { TrainingsController } from './training/trainings.controller.js';
 import { TutorsController } from './training/tutors.controller.js';
+import { OffersController } from './partners/offers.controller.js';
+import { PartnerRegistration } from './partners/partner-registration.js';
+import { PartnersController } from './partners/partners.controller.js';
+import { ReferralsController } from './partners/referrals.controller.js';
 
 @Module({})
 export class AppModule {
@@ -58,6 +62,9 @@ export class AppModule {
         TrainingsController,
         TutorsController,
         CoursesController,
+        PartnersController,
+        OffersController,
+        ReferralsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -68,6 +75,8 @@ export class AppModule {
         LoginLimiter,
         Services,
         BulkHttp,
+        regionsProvider,
+        PartnerRegistration,
       ],
     };
   }

@@ -1,7 +1,8 @@
 import { loadRegionDirectory } from '@jembatan/regions';
 import { createPrismaAdapter } from '@jembatan/service-kit';
 import { hashPassword } from './auth/passwords.js';
-import { recordAccountChanged } from './accounts/account-events.js';
+import type { PartnerProfileInput } from '@jembatan/contracts';
+import { recordAccountChanged, recordPartnerRegistered } from './accounts/account-events.js';
 import { AccountsRepository } from './auth/accounts.repository.js';
 import { loadGatewayConfig } from './common/config.js';
 import { PrismaService } from './database/prisma.service.js';
@@ -80,6 +81,48 @@ export const DEMO_ACCOUNTS = [
   },
 ] as const;
 
+/** The demo partners' profiles: registered as verified (an administrator created them). */
+export const DEMO_PARTNER_PROFILES: Record<string, PartnerProfileInput> = {
+  'mitra.bank': {
+    name: 'Bank Mitra Usaha',
+    kind: 'lender',
+    subtype: 'bank',
+    individual: false,
+    description: 'Kredit usaha mikro untuk keluarga prasejahtera di Jakarta Timur.',
+    contacts: [{ name: 'Hendra Wijaya', position: 'Account officer mikro', phone: '081311112222' }],
+    serviceArea: ['31.75'],
+    location: {
+      address: 'Jl. Matraman Raya No. 45',
+      villageCode: '31.75.01.1005',
+      lat: -6.2037,
+      lng: 106.8587,
+    },
+  },
+  'mitra.pelatihan': {
+    name: 'Balai Latihan Kerja Jakarta Timur',
+    kind: 'training-provider',
+    individual: false,
+    description: 'Pelatihan tata boga, menjahit dan pemasaran digital.',
+    contacts: [{ name: 'Sri Wahyuni', position: 'Koordinator pelatihan', phone: '081322223333' }],
+    serviceArea: ['31.75'],
+    location: {
+      address: 'Jl. Bekasi Timur Raya No. 10',
+      villageCode: '31.75.03.1006',
+      lat: -6.2226,
+      lng: 106.8853,
+    },
+  },
+  'tutor.ani': {
+    name: 'Ani Suryani (tutor usaha kuliner)',
+    kind: 'business-tutor',
+    individual: true,
+    description: 'Pendampingan usaha kuliner rumahan: resep, harga pokok, perizinan PIRT.',
+    contacts: [{ name: 'Ani Suryani', phone: '081344445555' }],
+    serviceArea: ['31.75.01', '31.75.03'],
+    location: { address: 'Jl. Kayu Manis II No. 7', villageCode: '31.75.01.1003' },
+  },
+};
+
 /** Creates or refreshes the demo accounts (password from DEMO_PASSWORD, default `jembatan123`). */
 export async function seedDemoAccounts(
   password = process.env.DEMO_PASSWORD ?? 'jembatan123',
@@ -100,6 +143,11 @@ export async function seedDemoAccounts(
       for (const account of DEMO_ACCOUNTS)
         saved.push(await accounts.upsert({ ...account, passwordHash, createdAt }));
       await recordAccountChanged(tx, saved);
+      for (const account of saved) {
+        const profile = DEMO_PARTNER_PROFILES[account.username];
+        if (profile)
+          await recordPartnerRegistered(tx, { accountId: account.id, profile, status: 'verified' });
+      }
     });
     return DEMO_ACCOUNTS.length;
   } finally {

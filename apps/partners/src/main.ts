@@ -1,5 +1,11 @@
+import { TOPICS } from '@jembatan/contracts';
 import { runService } from '@jembatan/service-kit';
 import { PrismaService } from './database/prisma.service.js';
 import { PartnersModule } from './partners.module.js';
 
-runService('partners', { prisma: PrismaService, features: [PartnersModule] });
+runService('partners', {
+  prisma: PrismaService,
+  features: [PartnersModule],
+  // Partner accounts (gateway), families' cards (caseload), training outcomes (training).
+  consumes: [TOPICS.events.gateway, TOPICS.events.caseload, TOPICS.events.training],
+});

@@ -1,7 +1,27 @@
 import { Module } from '@nestjs/common';
 import { regionsProvider } from '@jembatan/service-kit';
+import { BrokerHandlers } from './broker/broker.handlers.js';
+import { FamilyProfilesHandlers } from './broker/family-profiles.handlers.js';
+import { OfferPublisher } from './offers/offer-publisher.js';
+import { OffersHandlers } from './offers/offers.handlers.js';
 import { TrainingOffersHandlers } from './offers/training-offers.handlers.js';
+import { ReferralsHandlers } from './referrals/referrals.handlers.js';
+import { RegistryHandlers } from './registry/registry.handlers.js';
 
-/** Partners and what they offer. This slice: training offers; the rest arrives with its issue. */
-@Module({ providers: [regionsProvider, TrainingOffersHandlers] })
+/**
+ * Partners and what they offer: the registry the Dinas verifies, offers with their
+ * eligibility, the broker's matching on a projection of caseload's families, and referrals.
+ */
+@Module({
+  providers: [
+    regionsProvider,
+    OfferPublisher,
+    RegistryHandlers,
+    OffersHandlers,
+    TrainingOffersHandlers,
+    FamilyProfilesHandlers,
+    BrokerHandlers,
+    ReferralsHandlers,
+  ],
+})
 export class PartnersModule {}

@@ -4,6 +4,7 @@ import { CoursesHandlers } from './courses/courses.handlers.js';
 import { DirectoryHandlers } from './directory/directory.handlers.js';
 import { DirectoryRepository } from './directory/directory.repository.js';
 import { OffersHandlers } from './offers/offers.handlers.js';
+import { ReferralIntakeHandlers } from './offers/referral-intake.handlers.js';
 import { P2k2Handlers } from './p2k2/p2k2.handlers.js';
 import { SessionPhotoController } from './p2k2/photo.controller.js';
 import { TutorsHandlers } from './tutors/tutors.handlers.js';
@@ -18,6 +19,7 @@ import { TutorsHandlers } from './tutors/tutors.handlers.js';
     DirectoryHandlers,
     P2k2Handlers,
     OffersHandlers,
+    ReferralIntakeHandlers,
     TutorsHandlers,
     CoursesHandlers,
   ],

@@ -10,3 +10,4 @@ export * from './regions.js';
 export * from './family-access.js';
 export * from './internal-http.js';
 export * from './documents.js';
+export * from './partner-profile.js';

@@ -10,9 +10,9 @@ import type { CommandContext } from '@jembatan/messaging';
 import type { Tx } from '../database/prisma.service.js';
 
 /**
- * A family's card as SQL: the fields other services keep about it, the business from its
- * latest business assessment. `asOf` is read after the caller locked the family, so a later
- * change always carries a later time (consumers keep the newest card).
+ * A family's card as SQL: the fields other services keep about it, the business and needs
+ * from its latest business and needs assessments. `asOf` is read after the caller locked the
+ * family, so a later change always carries a later time (consumers keep the newest card).
  */
 const CARD_COLUMNS = `
   json_build_object(
@@ -24,6 +24,14 @@ const CARD_COLUMNS = `
     'business', (SELECT json_build_object('kind', a.answers->>'kind', 'startedOn', a.answers->>'startedOn')
                  FROM assessment a WHERE a.kpm_id = k.id AND a.instrument = 'business'
                  ORDER BY a.assessed_on DESC, a.recorded_at DESC LIMIT 1),
+    'needs', (SELECT json_build_object(
+                 'capital', (a.answers #>> '{capital,needed}')::boolean,
+                 'capitalAmount', (a.answers #>> '{capital,amount}')::bigint,
+                 'training', (a.answers #>> '{training,needed}')::boolean,
+                 'market', (a.answers #>> '{market,needed}')::boolean,
+                 'tutor', (a.answers #>> '{tutor,needed}')::boolean)
+              FROM assessment a WHERE a.kpm_id = k.id AND a.instrument = 'needs'
+              ORDER BY a.assessed_on DESC, a.recorded_at DESC LIMIT 1),
     'asOf', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 
 /** Publishes `kpm.directory-changed` whenever a field of a family's card may have changed. */

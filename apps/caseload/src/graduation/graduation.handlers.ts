@@ -77,8 +77,9 @@ export class GraduationHandlers {
         ready: readiness.ready,
       },
     });
-    // Trainings and tutors match on the business: other services need it.
-    if (instrument === 'business') await this.cards.publish(context, family.id);
+    // Trainings, tutors and partners' offers match on the business and the needs.
+    if (instrument === 'business' || instrument === 'needs')
+      await this.cards.publish(context, family.id);
     return { assessment: toAssessmentView(assessment), readiness };
   }
 

@@ -4,7 +4,12 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { SYSTEM_ACTOR, type AccountChangedV1, type Actor } from '@jembatan/contracts';
+import {
+  SYSTEM_ACTOR,
+  type AccountChangedV1,
+  type Actor,
+  type PartnerProfileInput,
+} from '@jembatan/contracts';
 import {
   createOutboxProducer,
   OutboxRelay,
@@ -53,6 +58,27 @@ export async function recordAccountChanged(
         context,
       ),
     ),
+  );
+}
+
+/**
+ * Writes `partner.registered` with the partner's account: the partners service keeps the
+ * profile (pending until the Dinas verifies it; verified when an admin created the account).
+ */
+export async function recordPartnerRegistered(
+  tx: SqlClient,
+  registration: { accountId: string; profile: PartnerProfileInput; status: 'pending' | 'verified' },
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<void> {
+  await writer.append(
+    tx,
+    {
+      type: 'partner.registered',
+      version: 1,
+      aggregateId: registration.accountId,
+      payload: { ...registration, registeredAt: new Date().toISOString() },
+    },
+    { actor, correlationId: randomUUID() },
   );
 }
 

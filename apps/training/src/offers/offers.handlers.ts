@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   COMPLETION_ATTENDANCE,
@@ -23,6 +22,7 @@ import { certificatePdf } from './certificate.js';
 import { assertOwnsOffer, canSeeNomination, canSeeOffer } from './offer.access.js';
 import { toNominationView, toOfferView } from './nomination.views.js';
 import { unmetPrerequisites } from './prerequisites.js';
+import { placeNomination } from './nomination.place.js';
 
 const WITH_ATTENDANCE = { attendance: true } as const;
 const today = () => dateOf(todayIso());
@@ -192,28 +192,14 @@ export class OffersHandlers {
         'already-nominated',
         `The family is already ${existing.status} for this training`,
       );
-    const seatsTaken = await tx.nomination.count({
-      where: { offerId: offer.id, status: { in: [...SEAT_HOLDING] } },
-    });
-    const data = {
-      headName: family.headName,
-      villageCode: family.villageCode,
-      assistantId: family.assistantId,
-      nominatedBy: actor.userId,
-      note: input.note ?? null,
-      consentAt: new Date(),
-      status: seatsTaken < offer.capacity ? 'nominated' : 'waitlisted',
-      queuedAt: new Date(),
-      reason: null,
-      decidedBy: null,
-      decidedAt: null,
-    };
-    const id = existing?.id ?? randomUUID();
-    await tx.nomination.upsert({
-      where: { id },
-      create: { id, offerId: offer.id, kpmId: family.kpmId, ...data },
-      update: data,
-    });
+    const now = new Date();
+    const id = await placeNomination(
+      tx,
+      offer,
+      family,
+      { nominatedBy: actor.userId, note: input.note ?? null, consentAt: now, queuedAt: now },
+      existing,
+    );
     return this.nominationView(tx, id);
   }
 

@@ -14,7 +14,13 @@ import {
 } from './caseload.js';
 import { AccountChangedV1 } from './accounts.js';
 import { KpmDirectoryChangedV1 } from './directory.js';
-import { TrainingOfferPostedV1 } from './partners.js';
+import {
+  OfferPublishedV1,
+  PartnerRegisteredV1,
+  ReferralCreatedV1,
+  ReferralStatusChangedV1,
+  TrainingOfferPostedV1,
+} from './partners.js';
 import {
   AssistantCourseCompletedV1,
   MentoringCompletedV1,
@@ -40,6 +46,7 @@ interface EventDefinition {
  */
 export const EVENT_CATALOG = {
   'account.changed': { 1: { topic: TOPICS.events.gateway, payload: AccountChangedV1 } },
+  'partner.registered': { 1: { topic: TOPICS.events.gateway, payload: PartnerRegisteredV1 } },
   'kpm.registered': { 1: { topic: TOPICS.events.caseload, payload: KpmRegisteredV1 } },
   'kpm.imported': { 1: { topic: TOPICS.events.caseload, payload: KpmImportedV1 } },
   'kpm.updated': { 1: { topic: TOPICS.events.caseload, payload: KpmUpdatedV1 } },
@@ -69,6 +76,11 @@ export const EVENT_CATALOG = {
   },
   'training-offer.posted': {
     1: { topic: TOPICS.events.partners, payload: TrainingOfferPostedV1 },
+  },
+  'offer.published': { 1: { topic: TOPICS.events.partners, payload: OfferPublishedV1 } },
+  'referral.created': { 1: { topic: TOPICS.events.partners, payload: ReferralCreatedV1 } },
+  'referral.status-changed': {
+    1: { topic: TOPICS.events.partners, payload: ReferralStatusChangedV1 },
   },
   'capital-referral.outcome-recorded': {
     1: { topic: TOPICS.events.microcredit, payload: CapitalReferralOutcomeV1 },

@@ -26,6 +26,20 @@ export const FamilyCard = z.object({
   /** The year the family entered PKH; absent on cards published before it was carried. */
   pkhEntryYear: z.number().int().min(2007).max(2100).optional(),
   business: z.object({ kind: BusinessKind, startedOn: z.iso.date() }).nullable(),
+  /**
+   * What the latest needs assessment said the family needs brokered (the partners service
+   * matches offers to it); null before one, absent on cards published before it was carried.
+   */
+  needs: z
+    .object({
+      capital: z.boolean(),
+      capitalAmount: z.number().int().nonnegative().nullable(),
+      training: z.boolean(),
+      market: z.boolean(),
+      tutor: z.boolean(),
+    })
+    .nullable()
+    .optional(),
   /** When caseload read this state: a consumer keeps the newest card per family. */
   asOf: z.iso.datetime({ offset: true }),
 });

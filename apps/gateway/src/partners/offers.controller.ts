@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  CloseOfferBody,
+  FamiliesForOfferQuery,
+  OfferInput,
+  OfferListQuery,
+  OffersForFamilyQuery,
+} from '@jembatan/contracts';
+import { z } from 'zod';
+import { Roles } from '../auth/auth.guard.js';
+import { BodySchema } from '../common/openapi.js';
+import { Services } from '../common/rpc.provider.js';
+import { Caller, type CallerContext } from '../common/request-context.js';
+
+const Id = { schema: z.uuid() };
+
+/** Partners' offers and the broker's matching both ways. */
+@ApiTags('offers')
+@ApiBearerAuth()
+@Controller('api')
+export class OffersController {
+  constructor(private readonly services: Services) {}
+
+  @Post('offers')
+  @Roles('partner')
+  @BodySchema(OfferInput)
+  post(
+    @Body({ schema: OfferInput }) offer: z.input<typeof OfferInput>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.offer.post', { offer }, caller);
+  }
+
+  @Put('offers/:id')
+  @Roles('partner')
+  @BodySchema(OfferInput)
+  update(
+    @Param('id', Id) offerId: string,
+    @Body({ schema: OfferInput }) offer: z.input<typeof OfferInput>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.offer.update', { offerId, offer }, caller);
+  }
+
+  @Post('offers/:id/close')
+  @HttpCode(200)
+  @Roles('partner')
+  @BodySchema(CloseOfferBody)
+  close(
+    @Param('id', Id) offerId: string,
+    @Body({ schema: CloseOfferBody }) body: z.input<typeof CloseOfferBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.offer.close', { ...body, offerId }, caller);
+  }
+
+  @Get('offers')
+  list(
+    @Query({ schema: OfferListQuery }) query: z.input<typeof OfferListQuery>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.offer.list', query, caller);
+  }
+
+  @Get('offers/:id')
+  get(@Param('id', Id) offerId: string, @Caller() caller: CallerContext) {
+    return this.services.call('partners.offer.get', { offerId }, caller);
+  }
+
+  /** The families an offer fits, ranked: the assistant's caseload, or the reader's region. */
+  @Get('offers/:id/families')
+  @Roles('assistant', 'coordinator', 'dinas', 'admin')
+  families(
+    @Param('id', Id) offerId: string,
+    @Query({ schema: FamiliesForOfferQuery }) query: z.input<typeof FamiliesForOfferQuery>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.broker.families-for-offer', { ...query, offerId }, caller);
+  }
+
+  /** The offers a family fits, ranked, each with its reasons. */
+  @Get('kpm/:id/offers')
+  @Roles('assistant', 'coordinator', 'dinas', 'admin')
+  offersForFamily(
+    @Param('id', Id) kpmId: string,
+    @Query({ schema: OffersForFamilyQuery }) query: z.input<typeof OffersForFamilyQuery>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.broker.offers-for-family', { ...query, kpmId }, caller);
+  }
+}

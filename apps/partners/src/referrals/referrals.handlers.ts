@@ -1,0 +1,383 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  DELIVERED_BY,
+  PLACE_HOLDING,
+  REFERRAL_TRANSITIONS,
+  isWithinRegion,
+  SYSTEM_ACTOR,
+  type Actor,
+  type CommandPayload,
+  type CommandResponse,
+  type EventEnvelope,
+  type ReferralStatus,
+  type TrainingCompletedV1,
+  type TrainingEnrolledV1,
+} from '@jembatan/contracts';
+import {
+  DomainError,
+  HandleCommand,
+  OnEvent,
+  OutboxWriter,
+  type CommandContext,
+} from '@jembatan/messaging';
+import { assertCanManage, canManage } from '@jembatan/service-kit';
+import type { PrismaService, Tx } from '../database/prisma.service.js';
+import type { Referral } from '../generated/prisma/client.js';
+import { assessFit } from '../broker/fit.js';
+import { fitFamilyOf } from '../broker/family-profile.js';
+import { fitOfferOf, todayIso, toOfferView } from '../offers/offer.rows.js';
+import { toReferralView } from './referral.views.js';
+
+type Db = PrismaService | Tx;
+
+/** The partner's track-record counter each outcome moves. */
+const RECORD_COLUMN: Partial<Record<ReferralStatus, string>> = {
+  accepted: 'accepted',
+  declined: 'declined',
+  completed: 'completed',
+};
+
+/** Decisions and the status they lead to. */
+const DECISION_STATUS = {
+  accept: 'accepted',
+  decline: 'declined',
+  complete: 'completed',
+  withdraw: 'withdrawn',
+} as const;
+
+/**
+ * Referrals from the broker: created with the family's consent when every eligibility rule
+ * holds and a place is left; trainings and capital are handed to the service that delivers
+ * them (its events move the referral on), market slots, buyers and tutoring are answered
+ * here by the partner. Every status change is logged and published.
+ */
+@Injectable()
+export class ReferralsHandlers {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  private async views(db: Db, referrals: Referral[]) {
+    const offers = await db.offer.findMany({
+      where: { id: { in: [...new Set(referrals.map((r) => r.offerId))] } },
+      select: { id: true, title: true, partnerName: true },
+    });
+    const families = await db.familyProfile.findMany({
+      where: { kpmId: { in: referrals.map((r) => r.kpmId) } },
+    });
+    const offerById = new Map(offers.map((offer) => [offer.id, offer]));
+    const familyById = new Map(families.map((family) => [family.kpmId, family]));
+    return referrals.map((r) =>
+      toReferralView(r, offerById.get(r.offerId)!, familyById.get(r.kpmId) ?? null),
+    );
+  }
+
+  @HandleCommand('partners.referral.create')
+  async create(
+    input: CommandPayload<'partners.referral.create'>,
+    context: CommandContext<Tx>,
+  ): Promise<CommandResponse<'partners.referral.create'>> {
+    const { actor, tx } = context;
+    if (actor.role === 'partner' || actor.role === 'dinas')
+      throw new DomainError(
+        403,
+        'forbidden',
+        "Families are referred by their assistant or the region's coordinator",
+      );
+    await tx.$executeRawUnsafe(`SELECT 1 FROM offer WHERE id = $1::uuid FOR UPDATE`, input.offerId);
+    const offer = await tx.offer.findUnique({ where: { id: input.offerId } });
+    const partner = offer && (await tx.partner.findUnique({ where: { id: offer.partnerId } }));
+    if (!offer || !partner) throw new DomainError(404, 'not-found', 'No such offer');
+    const today = todayIso();
+    if (!toOfferView(offer, partner, today).live)
+      throw new DomainError(
+        409,
+        'offer-not-live',
+        'The offer is closed, out of date or its partner is not verified',
+      );
+    const profile = await tx.familyProfile.findUnique({ where: { kpmId: input.kpmId } });
+    if (!profile) throw new DomainError(404, 'not-found', 'No such family');
+    assertCanManage(actor, profile);
+
+    const fit = assessFit(fitOfferOf(offer), fitFamilyOf(profile), today);
+    const failed = fit.reasons.filter((reason) => reason.blocking && !reason.met);
+    if (failed.some((reason) => reason.code === 'capacity'))
+      throw new DomainError(409, 'offer-full', 'Every place of this offer is taken');
+    if (failed.length > 0)
+      throw new DomainError(
+        422,
+        'not-eligible',
+        `The family does not meet the offer's rules: ${failed.map((r) => r.code).join(', ')}`,
+        failed.map((reason) => ({
+          path: `eligibility.${reason.code}`,
+          message: `family: ${reason.params.family ?? 'none'}; required: ${reason.params.required ?? 'yes'}`,
+        })),
+      );
+    const open = await tx.referral.findFirst({
+      where: { offerId: offer.id, kpmId: profile.kpmId, status: { in: [...PLACE_HOLDING] } },
+    });
+    if (open)
+      throw new DomainError(
+        409,
+        'already-referred',
+        'This family is already referred to this offer',
+      );
+
+    const now = new Date();
+    const referral = await tx.referral.create({
+      data: {
+        id: randomUUID(),
+        offerId: offer.id,
+        partnerId: offer.partnerId,
+        kpmId: profile.kpmId,
+        assistantId: profile.assistantId,
+        villageCode: profile.villageCode,
+        kind: offer.kind,
+        deliveredBy: DELIVERED_BY[offer.kind as keyof typeof DELIVERED_BY],
+        status: 'referred',
+        note: input.note ?? null,
+        consentGivenBy: input.consentGivenBy,
+        consentGivenAt: now,
+      },
+    });
+    await tx.offer.update({ where: { id: offer.id }, data: { seatsTaken: { increment: 1 } } });
+    await tx.partner.update({ where: { id: partner.id }, data: { referrals: { increment: 1 } } });
+    await tx.referralChange.create({
+      data: {
+        referralId: referral.id,
+        fromStatus: null,
+        toStatus: 'referred',
+        reason: input.note ?? null,
+        actorId: actor.userId,
+        actorRole: actor.role,
+      },
+    });
+    await context.emit({
+      type: 'referral.created',
+      version: 1,
+      aggregateId: referral.id,
+      payload: {
+        referralId: referral.id,
+        offerId: offer.id,
+        offerKind: referral.kind as never,
+        partnerId: referral.partnerId,
+        kpmId: referral.kpmId,
+        assistantId: referral.assistantId,
+        consentGivenBy: referral.consentGivenBy,
+        consentGivenAt: now.toISOString(),
+        note: referral.note,
+        createdAt: referral.createdAt.toISOString(),
+      },
+    });
+    const [view] = await this.views(tx, [referral]);
+    return view!;
+  }
+
+  /** Moves a referral along (legal moves only), keeping places, track record and log in step. */
+  private async move(
+    tx: Tx,
+    referral: Referral,
+    to: ReferralStatus,
+    actor: Actor,
+    correlationId: string,
+    reason: string | null,
+    deliveryRef?: string,
+  ): Promise<Referral> {
+    const from = referral.status as ReferralStatus;
+    if (!REFERRAL_TRANSITIONS[from].includes(to))
+      throw new DomainError(409, 'illegal-transition', `A ${from} referral cannot become ${to}`);
+    const updated = await tx.referral.update({
+      where: { id: referral.id },
+      data: { status: to, reason, ...(deliveryRef ? { deliveryRef } : {}) },
+    });
+    if (PLACE_HOLDING.includes(from) && !PLACE_HOLDING.includes(to))
+      await tx.offer.update({
+        where: { id: referral.offerId },
+        data: { seatsTaken: { decrement: 1 } },
+      });
+    const column = RECORD_COLUMN[to];
+    if (column)
+      await tx.$executeRawUnsafe(
+        `UPDATE partner SET ${column} = ${column} + 1 WHERE id = $1`,
+        referral.partnerId,
+      );
+    await tx.referralChange.create({
+      data: {
+        referralId: referral.id,
+        fromStatus: from,
+        toStatus: to,
+        reason,
+        actorId: actor.userId,
+        actorRole: actor.role,
+      },
+    });
+    await this.outbox.append(
+      tx,
+      {
+        type: 'referral.status-changed',
+        version: 1,
+        aggregateId: referral.id,
+        payload: {
+          referralId: referral.id,
+          offerId: referral.offerId,
+          offerKind: referral.kind as never,
+          partnerId: referral.partnerId,
+          kpmId: referral.kpmId,
+          assistantId: referral.assistantId,
+          from,
+          to,
+          reason,
+          changedAt: updated.updatedAt.toISOString(),
+        },
+      },
+      { actor, correlationId },
+    );
+    return updated;
+  }
+
+  /** The referral for a reader who may act on or read it; 403 for anyone else's. */
+  private async readable(
+    db: Db,
+    referralId: string,
+    actor: Actor,
+    lock = false,
+  ): Promise<Referral> {
+    if (lock)
+      await (db as Tx).$executeRawUnsafe(
+        `SELECT 1 FROM referral WHERE id = $1::uuid FOR UPDATE`,
+        referralId,
+      );
+    const referral = await db.referral.findUnique({ where: { id: referralId } });
+    if (!referral) throw new DomainError(404, 'not-found', 'No such referral');
+    const allowed =
+      actor.role === 'partner'
+        ? referral.partnerId === actor.userId
+        : actor.role === 'assistant'
+          ? referral.assistantId === actor.userId
+          : actor.regionCode === null || isWithinRegion(referral.villageCode, actor.regionCode);
+    if (!allowed)
+      throw new DomainError(
+        403,
+        'forbidden',
+        actor.role === 'partner'
+          ? 'This referral is addressed to another partner'
+          : 'Not your referral',
+      );
+    return referral;
+  }
+
+  @HandleCommand('partners.referral.get')
+  async get(
+    input: CommandPayload<'partners.referral.get'>,
+    { actor, tx }: CommandContext<PrismaService>,
+  ): Promise<CommandResponse<'partners.referral.get'>> {
+    const [view] = await this.views(tx, [await this.readable(tx, input.referralId, actor)]);
+    return view!;
+  }
+
+  @HandleCommand('partners.referral.list')
+  async list(
+    input: CommandPayload<'partners.referral.list'>,
+    { actor, tx }: CommandContext<PrismaService>,
+  ): Promise<CommandResponse<'partners.referral.list'>> {
+    const scope =
+      actor.role === 'partner'
+        ? { partnerId: actor.userId }
+        : actor.role === 'assistant'
+          ? { assistantId: actor.userId }
+          : actor.regionCode === null
+            ? {}
+            : {
+                OR: [
+                  { villageCode: actor.regionCode },
+                  { villageCode: { startsWith: `${actor.regionCode}.` } },
+                ],
+              };
+    const referrals = await tx.referral.findMany({
+      where: {
+        ...scope,
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.offerId ? { offerId: input.offerId } : {}),
+        ...(input.kpmId ? { kpmId: input.kpmId } : {}),
+      },
+      orderBy: { createdAt: 'desc' },
+      take: 500,
+    });
+    return { items: await this.views(tx, referrals) };
+  }
+
+  @HandleCommand('partners.referral.decide')
+  async decide(
+    input: CommandPayload<'partners.referral.decide'>,
+    context: CommandContext<Tx>,
+  ): Promise<CommandResponse<'partners.referral.decide'>> {
+    const { actor, tx } = context;
+    const referral = await this.readable(tx, input.referralId, actor, true);
+    const { decision, reason } = input.body;
+    if (decision === 'withdraw') {
+      if (!canManage(actor, referral))
+        throw new DomainError(
+          403,
+          'forbidden',
+          "Only the family's assistant or coordinator withdraws a referral",
+        );
+    } else {
+      if (actor.role !== 'partner')
+        throw new DomainError(
+          403,
+          'forbidden',
+          'The partner the family was referred to answers the referral',
+        );
+      if (referral.deliveredBy !== 'partners')
+        throw new DomainError(
+          409,
+          'delivered-elsewhere',
+          `This referral is answered in the ${referral.deliveredBy} service`,
+        );
+    }
+    const updated = await this.move(
+      tx,
+      referral,
+      DECISION_STATUS[decision],
+      actor,
+      context.correlationId,
+      reason ?? null,
+    );
+    const [view] = await this.views(tx, [updated]);
+    return view!;
+  }
+
+  // ---- Outcomes reported by the delivering services ----
+
+  /** Training accepted the nomination a referral became: the referral is accepted. */
+  @OnEvent('training.enrolled', 1)
+  async onEnrolled(event: EventEnvelope<TrainingEnrolledV1>, tx: Tx): Promise<void> {
+    const { offerId, kpmId, enrolmentId } = event.payload;
+    const referral = await tx.referral.findFirst({ where: { offerId, kpmId, status: 'referred' } });
+    if (!referral) return; // nominated in the training service directly, not through the broker
+    await this.move(
+      tx,
+      referral,
+      'accepted',
+      event.actor ?? SYSTEM_ACTOR,
+      event.correlationId,
+      null,
+      enrolmentId,
+    );
+  }
+
+  @OnEvent('training.completed', 1)
+  async onCompleted(event: EventEnvelope<TrainingCompletedV1>, tx: Tx): Promise<void> {
+    const referral = await tx.referral.findFirst({
+      where: { deliveryRef: event.payload.enrolmentId, status: 'accepted' },
+    });
+    if (!referral) return;
+    await this.move(
+      tx,
+      referral,
+      'completed',
+      event.actor ?? SYSTEM_ACTOR,
+      event.correlationId,
+      null,
+    );
+  }
+}

@@ -1,0 +1,603 @@
+import { randomUUID } from 'node:crypto';
+import { startStack, type Stack } from '@jembatan/infra/stack';
+import { GatewayClient, eventually, family } from './api.js';
+
+// Partners through the gateway against the real services: self-registration and the Dinas'
+// verification, offers and their eligibility, the broker's ranking both ways, referrals with
+// consent (what a partner may see of a family), and a training referral handed to training.
+
+interface ErrorBody {
+  error: string;
+  fields?: { path: string; message: string }[];
+}
+interface OfferView {
+  id: string;
+  kind: string;
+  title: string;
+  live: boolean;
+  seatsTaken: number;
+}
+interface Reason {
+  code: string;
+  met: boolean;
+  blocking: boolean;
+  params: Record<string, unknown>;
+}
+interface RankedOffer {
+  offer: OfferView;
+  eligible: boolean;
+  score: number;
+  distance: string;
+  reasons: Reason[];
+}
+interface ReferralView {
+  id: string;
+  kpmId: string;
+  status: string;
+  deliveredBy: string;
+  family: { headName: string; villageCode: string; businessKind: string | null };
+  consent: { givenBy: string; scope: string };
+}
+interface PartnerView {
+  id: string;
+  status: string;
+  trackRecord: { referrals: number; accepted: number; completed: number; declined: number };
+}
+
+let stack: Stack;
+let anonymous: GatewayClient;
+let siti: GatewayClient; // pendamping.matraman (31.75.01)
+let dewi: GatewayClient; // pendamping.cimanggis (32.76.02)
+let coordinator: GatewayClient;
+let dinas: GatewayClient;
+let bank: GatewayClient;
+let provider: GatewayClient;
+let tutor: GatewayClient;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const monthsAgo = (months: number) => {
+  const day = new Date();
+  day.setUTCMonth(day.getUTCMonth() - months);
+  return day.toISOString().slice(0, 10);
+};
+const fieldPaths = (body: unknown) => ((body as ErrorBody).fields ?? []).map((f) => f.path);
+
+function loan(overrides: Record<string, unknown> = {}, eligibility: Record<string, unknown> = {}) {
+  return {
+    kind: 'loan',
+    title: `Kredit Usaha Mikro ${randomUUID().slice(0, 6)}`,
+    description: 'Pinjaman modal kerja tanpa agunan',
+    capacity: 20,
+    validFrom: today(),
+    validUntil: inDays(60),
+    eligibility: { regions: ['31.75'], ...eligibility },
+    details: {
+      amountMin: 1_000_000,
+      amountMax: 5_000_000,
+      interestRatePct: 6,
+      interestMethod: 'flat',
+      tenorMonthsMin: 6,
+      tenorMonthsMax: 24,
+      repaymentFrequency: 'monthly',
+      collateral: false,
+      documents: ['KTP', 'KK'],
+    },
+    ...overrides,
+  };
+}
+
+function profile(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `Koperasi Maju Bersama ${randomUUID().slice(0, 6)}`,
+    kind: 'lender',
+    subtype: 'cooperative',
+    description: 'Koperasi simpan pinjam untuk usaha mikro',
+    contacts: [{ name: 'Yusuf Hakim', position: 'Ketua', phone: '081298765432' }],
+    serviceArea: ['31.75.01'],
+    location: {
+      address: 'Jl. Utan Kayu Raya No. 12',
+      villageCode: '31.75.01.1002',
+      lat: -6.199,
+      lng: 106.867,
+    },
+    ...overrides,
+  };
+}
+
+/** A family in Siti's caseload with a food business of `months` and the needs given. */
+async function brokeredFamily(months: number, needs: { capital?: number; training?: boolean }) {
+  const input = family({
+    headName: `Ibu Broker ${randomUUID().slice(0, 4)}`,
+    phone: '081355556666',
+  });
+  const created = await siti.request<{ id: string }>('POST', '/api/kpm', input);
+  expect(created.status).toBe(201);
+  const kpmId = created.body.id;
+  const assess = (instrument: string, answers: unknown) =>
+    siti.request('POST', `/api/kpm/${kpmId}/assessments`, {
+      instrument,
+      version: 1,
+      assessedOn: today(),
+      verified: true,
+      answers,
+    });
+  expect(
+    (
+      await assess('business', {
+        kind: 'food',
+        description: 'Warung nasi uduk',
+        startedOn: monthsAgo(months),
+        monthlyRevenue: 3_000_000,
+        monthlyCosts: 1_800_000,
+        keepsBooks: true,
+        workers: 1,
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await assess('needs', {
+        capital: needs.capital ? { needed: true, amount: needs.capital } : { needed: false },
+        training: { needed: needs.training ?? false, topics: [] },
+        market: { needed: false, channels: [] },
+        tutor: { needed: false },
+      })
+    ).status,
+  ).toBe(201);
+  return {
+    kpmId,
+    nik: input.nik as string,
+    phone: '081355556666',
+    headName: input.headName as string,
+  };
+}
+
+/** The family's ranked offers once its card (with the needs) has reached partners. */
+async function rankedFor(kpmId: string, until: (items: RankedOffer[]) => boolean) {
+  const read = () =>
+    siti.request<{ family: { needs: string[] }; items: RankedOffer[] }>(
+      'GET',
+      `/api/kpm/${kpmId}/offers?limit=100`,
+    );
+  return eventually(
+    read,
+    (r) => r.status === 200 && r.body.family.needs.length > 0 && until(r.body.items),
+  );
+}
+
+beforeAll(async () => {
+  stack = await startStack('partners', 5200);
+  anonymous = new GatewayClient(stack.gatewayUrl);
+  siti = await anonymous.login('pendamping.matraman');
+  dewi = await anonymous.login('pendamping.cimanggis');
+  coordinator = await anonymous.login('koordinator.jaktim');
+  dinas = await anonymous.login('dinas.jaktim');
+  bank = await anonymous.login('mitra.bank');
+  provider = await anonymous.login('mitra.pelatihan');
+  tutor = await anonymous.login('tutor.ani');
+}, 300_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('partner registry', () => {
+  it("keeps a self-registered partner's offers from assistants until the Dinas verifies it", async () => {
+    const bad = await anonymous.request('POST', '/api/partners/register', {
+      username: 'koperasi.bad',
+      password: 'rahasia-panjang',
+      profile: profile({ serviceArea: ['31.99'], contacts: [] }),
+    });
+    expect(bad.status).toBe(400);
+    expect(fieldPaths(bad.body)).toEqual(expect.arrayContaining(['profile.contacts']));
+    const unknownRegion = await anonymous.request('POST', '/api/partners/register', {
+      username: `koperasi.${randomUUID().slice(0, 6)}`,
+      password: 'rahasia-panjang',
+      profile: profile({ serviceArea: ['31.99'] }),
+    });
+    expect(unknownRegion.status).toBe(400);
+    expect(fieldPaths(unknownRegion.body)).toEqual(['profile.serviceArea.0']);
+
+    const username = `koperasi.${randomUUID().slice(0, 6)}`;
+    const registered = await anonymous.request<{ accountId: string; status: string }>(
+      'POST',
+      '/api/partners/register',
+      { username, password: 'rahasia-panjang', profile: profile() },
+    );
+    expect(registered.status).toBe(202);
+    expect(registered.body.status).toBe('pending');
+    const again = await anonymous.request('POST', '/api/partners/register', {
+      username,
+      password: 'rahasia-panjang',
+      profile: profile(),
+    });
+    expect(again.status).toBe(409);
+    expect(fieldPaths(again.body)).toEqual(['username']);
+
+    const koperasi = await anonymous.login(username, 'rahasia-panjang');
+    const me = await eventually(
+      () => koperasi.request<PartnerView>('GET', '/api/partners/me'),
+      (r) => r.status === 200,
+    );
+    expect(me.body.status).toBe('pending');
+
+    const posted = await koperasi.request<OfferView>(
+      'POST',
+      '/api/offers',
+      loan({}, { regions: ['31.75.01'] }),
+    );
+    expect(posted.status).toBe(201);
+    expect(posted.body.live).toBe(false);
+    const offerId = posted.body.id;
+    const sitiSees = async () =>
+      (await siti.request<{ items: OfferView[] }>('GET', '/api/offers')).body.items.some(
+        (o) => o.id === offerId,
+      );
+    expect(await sitiSees()).toBe(false);
+    expect((await siti.request('GET', `/api/offers/${offerId}`)).status).toBe(404);
+    expect((await siti.request('GET', `/api/partners/${registered.body.accountId}`)).status).toBe(
+      404,
+    );
+
+    const queue = await dinas.request<{ items: PartnerView[] }>(
+      'GET',
+      '/api/partners?status=pending',
+    );
+    expect(queue.body.items.map((p) => p.id)).toContain(registered.body.accountId);
+    const verification = `/api/partners/${registered.body.accountId}/verification`;
+    expect((await coordinator.request('POST', verification, { decision: 'verify' })).status).toBe(
+      403,
+    );
+    const verified = await dinas.request<PartnerView>('POST', verification, { decision: 'verify' });
+    expect(verified.status).toBe(200);
+    expect(verified.body.status).toBe('verified');
+    expect((await dinas.request('POST', verification, { decision: 'verify' })).status).toBe(409);
+    expect(await sitiSees()).toBe(true);
+
+    const noReason = await dinas.request('POST', verification, { decision: 'suspend' });
+    expect(noReason.status).toBe(400);
+    expect(fieldPaths(noReason.body)).toEqual(['reason']);
+    expect(
+      (
+        await dinas.request('POST', verification, {
+          decision: 'suspend',
+          reason: 'Izin koperasi sedang diperiksa',
+        })
+      ).status,
+    ).toBe(200);
+    expect(await sitiSees()).toBe(false);
+    const blocked = await koperasi.request<ErrorBody>(
+      'POST',
+      '/api/offers',
+      loan({}, { regions: ['31.75.01'] }),
+    );
+    expect(blocked.status).toBe(403);
+    expect(
+      (
+        await dinas.request('POST', verification, {
+          decision: 'reinstate',
+          reason: 'Izin koperasi sudah lengkap',
+        })
+      ).status,
+    ).toBe(200);
+    expect(await sitiSees()).toBe(true);
+
+    const log = await stack.db.query(
+      `SELECT decision, from_status, to_status, actor_role, reason FROM partners.partner_decision
+       WHERE partner_id = $1 ORDER BY id`,
+      [registered.body.accountId],
+    );
+    expect(
+      log.rows.map((r) => `${r.decision}:${r.from_status}>${r.to_status}:${r.actor_role}`),
+    ).toEqual([
+      'register:none>pending:partner',
+      'verify:pending>verified:dinas',
+      'suspend:verified>suspended:dinas',
+      'reinstate:suspended>verified:dinas',
+    ]);
+  });
+});
+
+describe('offers', () => {
+  it('refuses invalid eligibility with the offending fields', async () => {
+    const invalid = await bank.request<ErrorBody>(
+      'POST',
+      '/api/offers',
+      loan(
+        {},
+        {
+          regions: [],
+          stages: ['graduated-natural'],
+          minBusinessMonths: -1,
+          businessKinds: ['mining'],
+        },
+      ),
+    );
+    expect(invalid.status).toBe(400);
+    expect(fieldPaths(invalid.body)).toEqual(
+      expect.arrayContaining([
+        'eligibility.regions',
+        'eligibility.stages.0',
+        'eligibility.minBusinessMonths',
+        'eligibility.businessKinds.0',
+      ]),
+    );
+    const unknownRegion = await bank.request(
+      'POST',
+      '/api/offers',
+      loan({}, { regions: ['31.75.99'] }),
+    );
+    expect(unknownRegion.status).toBe(400);
+    expect(fieldPaths(unknownRegion.body)).toEqual(['eligibility.regions.0']);
+    const outside = await bank.request('POST', '/api/offers', loan({}, { regions: ['32.76'] }));
+    expect(outside.status).toBe(400);
+    expect((outside.body as ErrorBody).fields?.[0]?.message).toMatch(/service area/);
+    const wrongKind = await bank.request('POST', '/api/offers', {
+      ...loan(),
+      kind: 'tutoring',
+      details: { sessions: 4, mode: 'online' },
+    });
+    expect(wrongKind.status).toBe(400);
+    expect(fieldPaths(wrongKind.body)).toEqual(['kind']);
+    const amounts = await bank.request('POST', '/api/offers', {
+      ...loan(),
+      details: { ...loan().details, amountMin: 5_000_000, amountMax: 1_000_000 },
+    });
+    expect(amounts.status).toBe(400);
+    expect(fieldPaths(amounts.body)).toEqual(['details.amountMax']);
+    expect((await siti.request('POST', '/api/offers', loan())).status).toBe(403);
+  });
+});
+
+describe('broker', () => {
+  it('ranks offers for a family with reasons, refers with consent and shows the partner no NIK', async () => {
+    const fam = await brokeredFamily(8, { capital: 3_000_000 });
+    const fits = await bank.request<OfferView>(
+      'POST',
+      '/api/offers',
+      loan({}, { businessKinds: ['food'], minBusinessMonths: 6 }),
+    );
+    const tooYoung = await bank.request<OfferView>(
+      'POST',
+      '/api/offers',
+      loan({}, { minBusinessMonths: 12 }),
+    );
+    const training = await provider.request<OfferView>('POST', '/api/offers', {
+      kind: 'training',
+      title: `Pemasaran Digital ${randomUUID().slice(0, 6)}`,
+      capacity: 10,
+      validFrom: today(),
+      validUntil: inDays(14),
+      eligibility: { regions: ['31.75.01'] },
+      details: {
+        place: 'BLK Jakarta Timur',
+        startsOn: inDays(14),
+        endsOn: inDays(16),
+        meetings: 3,
+      },
+    });
+    for (const posted of [fits, tooYoung, training]) expect(posted.status).toBe(201);
+
+    const ranked = await rankedFor(fam.kpmId, (items) =>
+      [fits, tooYoung, training].every((o) => items.some((i) => i.offer.id === o.body.id)),
+    );
+    expect(ranked.body.family.needs).toEqual(['capital']);
+    const items = ranked.body.items;
+    const at = (id: string) => items.findIndex((i) => i.offer.id === id);
+    const best = items[at(fits.body.id)]!;
+    expect(best.eligible).toBe(true);
+    expect(best.reasons.find((r) => r.code === 'need')).toMatchObject({
+      met: true,
+      params: { need: 'capital' },
+    });
+    expect(best.reasons.find((r) => r.code === 'amount')).toMatchObject({ met: true });
+    expect(best.reasons.find((r) => r.code === 'business-months')).toMatchObject({
+      met: true,
+      params: { required: 6 },
+    });
+    expect(best.distance).toBe('same-district'); // the bank is in Kebon Manggis, Matraman
+    const failing = items[at(tooYoung.body.id)]!;
+    expect(failing.eligible).toBe(false);
+    expect(failing.reasons.find((r) => r.code === 'business-months')).toMatchObject({
+      met: false,
+      blocking: true,
+      params: { family: 8, required: 12 },
+    });
+    // The capital need outranks a training the family did not ask for; ineligible offers come last.
+    expect(at(fits.body.id)).toBeLessThan(at(training.body.id));
+    expect(at(training.body.id)).toBeLessThan(at(tooYoung.body.id));
+
+    expect((await dewi.request('GET', `/api/kpm/${fam.kpmId}/offers`)).status).toBe(403);
+    const families = await siti.request<{
+      total: number;
+      items: { family: { kpmId: string }; score: number }[];
+    }>('GET', `/api/offers/${fits.body.id}/families`);
+    expect(families.status).toBe(200);
+    expect(families.body.items.find((i) => i.family.kpmId === fam.kpmId)?.score).toBe(best.score);
+    expect((await bank.request('GET', `/api/offers/${fits.body.id}/families`)).status).toBe(403);
+
+    // Nothing of the family reaches the partner before a consented referral.
+    const inboxBefore = await bank.request<{ items: ReferralView[] }>('GET', '/api/referrals');
+    expect(inboxBefore.body.items.some((r) => r.kpmId === fam.kpmId)).toBe(false);
+
+    const noConsent = await siti.request('POST', '/api/referrals', {
+      offerId: fits.body.id,
+      kpmId: fam.kpmId,
+      consentGivenBy: fam.headName,
+    });
+    expect(noConsent.status).toBe(400);
+    expect(fieldPaths(noConsent.body)).toEqual(['consent']);
+    const ineligible = await siti.request<ErrorBody>('POST', '/api/referrals', {
+      offerId: tooYoung.body.id,
+      kpmId: fam.kpmId,
+      consent: true,
+      consentGivenBy: fam.headName,
+    });
+    expect(ineligible.status).toBe(422);
+    expect(fieldPaths(ineligible.body)).toEqual(['eligibility.business-months']);
+    expect(
+      (
+        await dewi.request('POST', '/api/referrals', {
+          offerId: fits.body.id,
+          kpmId: fam.kpmId,
+          consent: true,
+          consentGivenBy: fam.headName,
+        })
+      ).status,
+    ).toBe(403);
+
+    const referral = await siti.request<ReferralView>('POST', '/api/referrals', {
+      offerId: fits.body.id,
+      kpmId: fam.kpmId,
+      consent: true,
+      consentGivenBy: fam.headName,
+      note: 'Butuh modal untuk etalase',
+    });
+    expect(referral.status).toBe(201);
+    expect(referral.body).toMatchObject({ status: 'referred', deliveredBy: 'microcredit' });
+    const twice = await siti.request('POST', '/api/referrals', {
+      offerId: fits.body.id,
+      kpmId: fam.kpmId,
+      consent: true,
+      consentGivenBy: fam.headName,
+    });
+    expect(twice.status).toBe(409);
+
+    const inbox = await bank.request<{ items: ReferralView[] }>('GET', '/api/referrals');
+    const seen = inbox.body.items.find((r) => r.id === referral.body.id)!;
+    expect(seen.family).toMatchObject({
+      headName: fam.headName,
+      villageCode: '31.75.01.1001',
+      businessKind: 'food',
+    });
+    expect(seen.consent.givenBy).toBe(fam.headName);
+    const raw =
+      JSON.stringify(inbox.body) +
+      JSON.stringify((await bank.request('GET', `/api/referrals/${seen.id}`)).body);
+    expect(raw).not.toContain(fam.nik);
+    expect(raw).not.toContain(fam.phone);
+    expect(raw).not.toMatch(/"nik"|"phone"/);
+
+    // Another partner cannot read it, nor see it in its inbox.
+    const foreign = await provider.request<ErrorBody>('GET', `/api/referrals/${referral.body.id}`);
+    expect(foreign.status).toBe(403);
+    expect(
+      (await provider.request<{ items: ReferralView[] }>('GET', '/api/referrals')).body.items.map(
+        (r) => r.id,
+      ),
+    ).not.toContain(referral.body.id);
+    // Loans are answered in the microcredit service, not here.
+    expect(
+      (
+        await bank.request('POST', `/api/referrals/${referral.body.id}/decision`, {
+          decision: 'accept',
+        })
+      ).status,
+    ).toBe(409);
+    const withdrawn = await siti.request<ReferralView>(
+      'POST',
+      `/api/referrals/${referral.body.id}/decision`,
+      {
+        decision: 'withdraw',
+        reason: 'Keluarga memilih koperasi lain',
+      },
+    );
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const offer = await siti.request<OfferView>('GET', `/api/offers/${fits.body.id}`);
+    expect(offer.body.seatsTaken).toBe(0);
+  });
+
+  it('lets a tutor answer its referral and builds its track record', async () => {
+    const fam = await brokeredFamily(10, { training: true });
+    const before = (
+      await siti.request<{ items: PartnerView[] }>('GET', '/api/partners?kind=business-tutor')
+    ).body.items[0]!;
+    const posted = await tutor.request<OfferView>('POST', '/api/offers', {
+      kind: 'tutoring',
+      title: `Pendampingan usaha kuliner ${randomUUID().slice(0, 6)}`,
+      capacity: 3,
+      validFrom: today(),
+      validUntil: inDays(30),
+      eligibility: { regions: ['31.75.01'], businessKinds: ['food'] },
+      details: { sessions: 6, mode: 'in-person' },
+    });
+    expect(posted.status).toBe(201);
+    await rankedFor(fam.kpmId, (items) =>
+      items.some((i) => i.offer.id === posted.body.id && i.eligible),
+    );
+    const referral = await siti.request<ReferralView>('POST', '/api/referrals', {
+      offerId: posted.body.id,
+      kpmId: fam.kpmId,
+      consent: true,
+      consentGivenBy: fam.headName,
+    });
+    expect(referral.status).toBe(201);
+    const decide = (client: GatewayClient, body: unknown) =>
+      client.request<ReferralView>('POST', `/api/referrals/${referral.body.id}/decision`, body);
+    expect((await decide(siti, { decision: 'accept' })).status).toBe(403);
+    expect((await decide(bank, { decision: 'accept' })).status).toBe(403);
+    expect((await decide(tutor, { decision: 'complete', reason: 'selesai' })).status).toBe(409);
+    expect((await decide(tutor, { decision: 'accept' })).body.status).toBe('accepted');
+    expect(
+      (await decide(tutor, { decision: 'complete', reason: 'Enam sesi selesai, HPP dihitung' }))
+        .body.status,
+    ).toBe('completed');
+    const after = (await siti.request<PartnerView>('GET', `/api/partners/${before.id}`)).body;
+    expect(after.trackRecord.referrals).toBe(before.trackRecord.referrals + 1);
+    expect(after.trackRecord.accepted).toBe(before.trackRecord.accepted + 1);
+    expect(after.trackRecord.completed).toBe(before.trackRecord.completed + 1);
+  });
+
+  it('hands a training referral to the training service and follows its acceptance', async () => {
+    const fam = await brokeredFamily(7, { training: true });
+    const posted = await provider.request<OfferView>('POST', '/api/offers', {
+      kind: 'training',
+      title: `Tata Boga ${randomUUID().slice(0, 6)}`,
+      capacity: 5,
+      validFrom: today(),
+      validUntil: inDays(10),
+      eligibility: { regions: ['31.75.01'], businessKinds: ['food'] },
+      details: {
+        place: 'BLK Jakarta Timur',
+        startsOn: inDays(10),
+        endsOn: inDays(12),
+        meetings: 2,
+      },
+    });
+    expect(posted.status).toBe(201);
+    await rankedFor(fam.kpmId, (items) =>
+      items.some((i) => i.offer.id === posted.body.id && i.eligible),
+    );
+    const referral = await siti.request<ReferralView>('POST', '/api/referrals', {
+      offerId: posted.body.id,
+      kpmId: fam.kpmId,
+      consent: true,
+      consentGivenBy: fam.headName,
+    });
+    expect(referral.body.deliveredBy).toBe('training');
+    const training = await eventually(
+      () =>
+        provider.request<{ nominations: { id: string; kpmId: string; status: string }[] }>(
+          'GET',
+          `/api/trainings/${posted.body.id}`,
+        ),
+      (r) => r.status === 200 && r.body.nominations.some((n) => n.kpmId === fam.kpmId),
+    );
+    const nomination = training.body.nominations.find((n) => n.kpmId === fam.kpmId)!;
+    expect(nomination).toMatchObject({ id: referral.body.id, status: 'nominated' });
+    expect(
+      (
+        await provider.request('POST', `/api/nominations/${nomination.id}/decision`, {
+          decision: 'accept',
+        })
+      ).status,
+    ).toBe(200);
+    const followed = await eventually(
+      () => siti.request<ReferralView>('GET', `/api/referrals/${referral.body.id}`),
+      (r) => r.body.status === 'accepted',
+    );
+    expect(followed.body.status).toBe('accepted');
+  });
+});

@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { RegionCode } from '../common.js';
+import { Stage } from '../caseload/graduation.js';
+import {
+  DISTANCES,
+  FitReason,
+  NEEDS,
+  OfferInput,
+  OfferKind,
+  OfferView,
+} from '../partners/offers.js';
+import {
+  PartnerDecision,
+  PartnerKind,
+  PartnerProfileInput,
+  PartnerStatus,
+  PartnerView,
+} from '../partners/registry.js';
+import { ReferralStatus, ReferralView } from '../partners/referrals.js';
+import type { CommandDefinition } from './catalog.js';
+
+// ---- Registry ----
+
+/** Self-registration (public): the gateway creates the account, partners the pending profile. */
+export const RegisterPartnerBody = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{3,39}$/, '4-40 letters, digits, dots, dashes or underscores'),
+  password: z.string().min(10, 'at least 10 characters').max(200),
+  profile: PartnerProfileInput,
+});
+export type RegisterPartnerBody = z.input<typeof RegisterPartnerBody>;
+
+export const GetPartner = {
+  service: 'partners',
+  kind: 'query',
+  /** Without an id: the calling partner's own profile. */
+  request: z.strictObject({ partnerId: z.string().min(1).optional() }),
+  response: PartnerView,
+} satisfies CommandDefinition;
+
+export const PartnerListQuery = z.strictObject({
+  kind: PartnerKind.optional(),
+  status: PartnerStatus.optional(),
+  /** Partners serving this region (their service area contains it or lies in it). */
+  regionCode: RegionCode.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const ListPartners = {
+  service: 'partners',
+  kind: 'query',
+  request: PartnerListQuery,
+  response: z.object({ items: z.array(PartnerView) }),
+} satisfies CommandDefinition;
+
+export const UpdatePartnerProfile = {
+  service: 'partners',
+  kind: 'command',
+  request: z.strictObject({ profile: PartnerProfileInput }),
+  response: PartnerView,
+} satisfies CommandDefinition;
+
+export const PartnerDecisionBody = z
+  .strictObject({ decision: PartnerDecision, reason: z.string().trim().max(1000).optional() })
+  .refine((b) => b.decision === 'verify' || (b.reason?.length ?? 0) >= 10, {
+    message: 'say why (at least 10 characters)',
+    path: ['reason'],
+  });
+
+/** The Dinas verifies, suspends or reinstates a partner (audited). */
+export const DecidePartner = {
+  service: 'partners',
+  kind: 'command',
+  request: z.strictObject({ partnerId: z.string().min(1), body: PartnerDecisionBody }),
+  response: PartnerView,
+} satisfies CommandDefinition;
+
+// ---- Offers ----
+
+export const PostOffer = {
+  service: 'partners',
+  kind: 'command',
+  request: z.strictObject({ offer: OfferInput }),
+  response: OfferView,
+} satisfies CommandDefinition;
+
+export const UpdateOffer = {
+  service: 'partners',
+  kind: 'command',
+  request: z.strictObject({ offerId: z.uuid(), offer: OfferInput }),
+  response: OfferView,
+} satisfies CommandDefinition;
+
+export const CloseOfferBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
+export const CloseOffer = {
+  service: 'partners',
+  kind: 'command',
+  request: CloseOfferBody.extend({ offerId: z.uuid() }),
+  response: OfferView,
+} satisfies CommandDefinition;
+
+export const OfferListQuery = z.strictObject({
+  kind: OfferKind.optional(),
+  /** Offers whose eligible regions overlap this one. */
+  regionCode: RegionCode.optional(),
+  partnerId: z.string().min(1).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const ListOffers = {
+  service: 'partners',
+  kind: 'query',
+  request: OfferListQuery,
+  response: z.object({ items: z.array(OfferView) }),
+} satisfies CommandDefinition;
+
+export const GetOffer = {
+  service: 'partners',
+  kind: 'query',
+  request: z.strictObject({ offerId: z.uuid() }),
+  response: OfferView,
+} satisfies CommandDefinition;
+
+// ---- Broker matching ----
+
+/** What the broker knows of a family: the matching fields of its card, never NIK or phone. */
+export const BrokerFamily = z.object({
+  kpmId: z.uuid(),
+  headName: z.string(),
+  villageCode: z.string(),
+  assistantId: z.string(),
+  stage: Stage,
+  businessKind: z.string().nullable(),
+  businessStartedOn: z.string().nullable(),
+  needs: z.array(z.enum(NEEDS)),
+  trainingsCompleted: z.number().int(),
+});
+export type BrokerFamily = z.infer<typeof BrokerFamily>;
+
+export const RankedOffer = z.object({
+  offer: OfferView,
+  eligible: z.boolean(),
+  /** 0-100: higher fits better; eligible offers always rank above ineligible ones. */
+  score: z.number().int(),
+  distance: z.enum(DISTANCES),
+  reasons: z.array(FitReason),
+});
+export type RankedOffer = z.infer<typeof RankedOffer>;
+
+export const OffersForFamilyQuery = z.strictObject({
+  kind: OfferKind.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const OffersForFamily = {
+  service: 'partners',
+  kind: 'query',
+  request: OffersForFamilyQuery.extend({ kpmId: z.uuid() }),
+  response: z.object({
+    family: BrokerFamily,
+    /** Live offers reaching the family's village, and how many of them it is eligible for. */
+    live: z.number().int(),
+    eligible: z.number().int(),
+    items: z.array(RankedOffer),
+  }),
+} satisfies CommandDefinition;
+
+export const FamiliesForOfferQuery = z.strictObject({
+  /** Narrow to a region inside the reader's scope. */
+  regionCode: RegionCode.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const RankedFamily = z.object({
+  family: BrokerFamily,
+  score: z.number().int(),
+  reasons: z.array(FitReason),
+  /** Already referred to this offer (and the referral's status). */
+  referral: z.object({ id: z.uuid(), status: ReferralStatus }).nullable(),
+});
+export type RankedFamily = z.infer<typeof RankedFamily>;
+
+export const FamiliesForOffer = {
+  service: 'partners',
+  kind: 'query',
+  request: FamiliesForOfferQuery.extend({ offerId: z.uuid() }),
+  response: z.object({ total: z.number().int(), items: z.array(RankedFamily) }),
+} satisfies CommandDefinition;
+
+// ---- Referrals ----
+
+export const CreateReferralBody = z.strictObject({
+  offerId: z.uuid(),
+  kpmId: z.uuid(),
+  /** The family agreed to share its name, village and business with this partner. */
+  consent: z.literal(true, 'the family must consent before anything is shared with the partner'),
+  /** Who in the family gave consent (the head, the spouse ...). */
+  consentGivenBy: z.string().trim().min(2).max(200),
+  note: z.string().trim().max(1000).optional(),
+});
+
+export const CreateReferral = {
+  service: 'partners',
+  kind: 'command',
+  request: CreateReferralBody,
+  response: ReferralView,
+} satisfies CommandDefinition;
+
+export const ReferralListQuery = z.strictObject({
+  status: ReferralStatus.optional(),
+  offerId: z.uuid().optional(),
+  kpmId: z.uuid().optional(),
+});
+
+export const ListReferrals = {
+  service: 'partners',
+  kind: 'query',
+  request: ReferralListQuery,
+  response: z.object({ items: z.array(ReferralView) }),
+} satisfies CommandDefinition;
+
+export const GetReferral = {
+  service: 'partners',
+  kind: 'query',
+  request: z.strictObject({ referralId: z.uuid() }),
+  response: ReferralView,
+} satisfies CommandDefinition;
+
+export const ReferralDecisionBody = z
+  .strictObject({
+    decision: z.enum(['accept', 'decline', 'complete', 'withdraw']),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .refine((b) => b.decision === 'accept' || (b.reason?.length ?? 0) >= 3, {
+    message: 'needs a reason (at least 3 characters)',
+    path: ['reason'],
+  });
+
+/** The partner accepts, declines or completes (market and tutoring); the assistant withdraws. */
+export const DecideReferral = {
+  service: 'partners',
+  kind: 'command',
+  request: z.strictObject({ referralId: z.uuid(), body: ReferralDecisionBody }),
+  response: ReferralView,
+} satisfies CommandDefinition;
