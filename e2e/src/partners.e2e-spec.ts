@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import { GatewayClient, eventually, family } from './api.js';
 
 // Partners through the gateway against the real services: self-registration and the Dinas'
 // verification, offers and their eligibility, the broker's ranking both ways, referrals with
 // consent (what a partner may see of a family), and a training referral handed to training.
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface ErrorBody {
   error: string;
@@ -333,7 +338,7 @@ describe('offers', () => {
     expect(fieldPaths(unknownRegion.body)).toEqual(['eligibility.regions.0']);
     const outside = await bank.request('POST', '/api/offers', loan({}, { regions: ['32.76'] }));
     expect(outside.status).toBe(400);
-    expect((outside.body as ErrorBody).fields?.[0]?.message).toMatch(/service area/);
+    expect((outside.body as unknown as ErrorBody).fields?.[0]?.message).toMatch(/service area/);
     const wrongKind = await bank.request('POST', '/api/offers', {
       ...loan(),
       kind: 'tutoring',
@@ -599,5 +604,16 @@ describe('broker', () => {
       (r) => r.body.status === 'accepted',
     );
     expect(followed.body.status).toBe('accepted');
+  });
+});
+
+describe('the two rankings', () => {
+  it('never disagree: every row SQL ranked, TypeScript explained the same way', async () => {
+    // broker.handlers logs each row where fit.sql.ts and fit.ts part ways.
+    const log = readFileSync(
+      join(REPO, 'test-artifacts', 'logs', 'partners', 'partners.log'),
+      'utf8',
+    );
+    expect(log).not.toMatch(/fit rules disagree/);
   });
 });

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumPath } from '@jembatan/infra/browser';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import { chromium, type Browser, type Page } from 'playwright-core';
+
+type Node = { textContent: string | null };
 import {
   GatewayClient,
   MATRAMAN_OFFICE,
@@ -16,7 +18,8 @@ import {
 
 // The portal in real Chromium against the real stack: an assistant records an assessment and
 // sees readiness change; holds a P2K2 session on a phone; a partner accepts a nomination; an
-// assistant checks in late and the Dinas dashboard shows it, down to that assistant.
+// assistant checks in late and the Dinas dashboard shows it, down to that assistant; a new
+// lender registers and posts a loan, the Dinas verifies it and an assistant refers a family.
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORTAL_PORT = 4450;
@@ -102,7 +105,12 @@ it('lets an assistant open a family, record an assessment and see readiness chan
     await form.getByRole('status').filter({ hasText: 'Skor kesiapan sekarang' }).waitFor();
     await page.waitForFunction(
       (previous) =>
-        Number(document.querySelector('[data-testid=readiness-score]')?.textContent) > previous,
+        // Runs in the page: the browser's document, which this file's Node types do not know.
+        Number(
+          (
+            globalThis as unknown as { document: { querySelector(s: string): Node | null } }
+          ).document.querySelector('[data-testid=readiness-score]')?.textContent,
+        ) > previous,
       before,
     );
     const after = Number(await score.textContent());
@@ -231,6 +239,8 @@ it('shows a training provider the nominations and lets them accept one', async (
   const page = await browser.newPage();
   try {
     await signIn(page, 'mitra.pelatihan');
+    // A partner lands on its home (referrals, offers); trainings have their own screen.
+    await page.getByRole('button', { name: 'Pelatihan mitra' }).click();
     const card = page.getByRole('article', { name: title });
     await card.getByRole('button', { name: 'Lihat' }).click();
     const row = card.getByRole('row', { name: new RegExp(headName) });
@@ -345,5 +355,138 @@ it('lets an assistant submit her monthly RHK and her coordinator approve it and 
     await desk.screenshot({ path: join(ARTIFACTS, 'monthly-reports.png'), fullPage: true });
   } finally {
     await desk.close();
+  }
+});
+
+it('lets a new lender register and post a loan, the Dinas verify it, and an assistant refer a family to it', async () => {
+  // A family of Siti's with a food business of a year and an assessed need for capital.
+  const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
+  const headName = `Warsini ${Date.now().toString(36)}`;
+  const created = await assistant.request<{ id: string }>('POST', '/api/kpm', family({ headName }));
+  const kpmId = created.body.id;
+  const started = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
+  for (const [instrument, answers] of [
+    [
+      'business',
+      {
+        kind: 'food',
+        description: 'Kue basah',
+        startedOn: started,
+        monthlyRevenue: 2_500_000,
+        monthlyCosts: 1_500_000,
+        keepsBooks: false,
+        workers: 0,
+      },
+    ],
+    [
+      'needs',
+      {
+        capital: { needed: true, amount: 4_000_000 },
+        training: { needed: false, topics: [] },
+        market: { needed: false, channels: [] },
+        tutor: { needed: false },
+      },
+    ],
+  ] as const)
+    expect(
+      (
+        await assistant.request('POST', `/api/kpm/${kpmId}/assessments`, {
+          instrument,
+          version: 1,
+          assessedOn: today,
+          verified: true,
+          answers,
+        })
+      ).status,
+    ).toBe(201);
+
+  // The lender registers itself on the portal and posts a loan while it waits for verification.
+  const username = `kspmaju${Date.now().toString(36)}`;
+  const lenderName = `KSP Maju Sejahtera ${Date.now().toString(36)}`;
+  const page = await browser.newPage();
+  try {
+    await page.goto(portalUrl);
+    await page.getByRole('button', { name: 'Daftar sebagai mitra' }).click();
+    const form = page.getByRole('form', { name: 'Pendaftaran mitra' });
+    await form.locator('input[name=username]').fill(username);
+    await form.locator('input[name=password]').fill('rahasia-koperasi');
+    await form.locator('input[name=name]').fill(lenderName);
+    await form.locator('select[name=kind]').selectOption('lender');
+    await form.locator('select[name=subtype]').selectOption('cooperative');
+    await form.locator('input[name=contactName]').fill('Bambang Sutrisno');
+    await form.locator('input[name=contactPhone]').fill('081377778888');
+    await form.locator('input[name=serviceArea]').fill('31.75');
+    await form.locator('input[name=address]').fill('Jl. Pramuka No. 8');
+    await form.locator('input[name=villageCode]').fill('31.75.01.1004');
+    await form.getByRole('button', { name: 'Daftar', exact: true }).click();
+    await form.getByRole('status').filter({ hasText: 'Pendaftaran diterima' }).waitFor();
+    await form.getByRole('button', { name: 'Kembali ke halaman masuk' }).click();
+
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', 'rahasia-koperasi');
+    await page.click('button[type=submit]');
+    await page.getByRole('status').filter({ hasText: 'menunggu verifikasi' }).waitFor();
+    const offer = page.getByRole('form', { name: 'Pasang penawaran' });
+    await offer.locator('input[name=title]').fill('Pinjaman Usaha Kue Basah');
+    await offer.locator('input[name=capacity]').fill('15');
+    await offer
+      .locator('input[name=validUntil]')
+      .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await offer.locator('input[name=regions]').fill('31.75');
+    await offer.locator('input[name=minBusinessMonths]').fill('6');
+    await offer.locator('input[name=amountMin]').fill('1000000');
+    await offer.locator('input[name=amountMax]').fill('5000000');
+    await offer.locator('input[name=interestRatePct]').fill('6');
+    await offer.locator('input[name=tenorMonthsMin]').fill('6');
+    await offer.locator('input[name=tenorMonthsMax]').fill('18');
+    await offer.locator('input[name=documents]').fill('KTP, KK, surat keterangan usaha');
+    await offer.getByRole('button', { name: 'Pasang' }).click();
+    await offer.getByRole('status').filter({ hasText: 'Penawaran dipasang' }).waitFor();
+    await page.getByRole('row', { name: /Pinjaman Usaha Kue Basah.*belum tayang/ }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'partner-home.png'), fullPage: true });
+  } finally {
+    await page.close();
+  }
+
+  // The Dinas finds it among the partners awaiting verification and verifies it.
+  const desk = await browser.newPage();
+  try {
+    await signIn(desk, 'dinas.jaktim');
+    await desk.getByRole('button', { name: 'Mitra & penawaran' }).click();
+    const card = desk.getByRole('listitem', { name: lenderName });
+    await card.getByRole('button', { name: 'Verifikasi' }).click();
+    await desk
+      .getByRole('status')
+      .filter({ hasText: `${lenderName} terverifikasi` })
+      .waitFor();
+  } finally {
+    await desk.close();
+  }
+
+  // Siti opens the family: the loan ranks first, with its reasons, and she refers the family.
+  const field = await browser.newPage();
+  try {
+    await signIn(field, 'pendamping.matraman');
+    await field.getByRole('button', { name: 'Daftar KPM' }).waitFor();
+    await field.goto(`${portalUrl}/#/kpm/${kpmId}`);
+    await field.getByRole('heading', { name: headName }).waitFor();
+    await field.getByRole('button', { name: 'Cari penawaran' }).click();
+    const ranked = field.getByRole('listitem', { name: 'Pinjaman Usaha Kue Basah' });
+    await ranked.waitFor();
+    expect(await ranked.textContent()).toMatch(/memenuhi syarat/);
+    await ranked.getByText('Sesuai kebutuhan hasil asesmen: modal').waitFor();
+    await ranked.getByText(/Usaha berjalan 1[12] bulan \(minimal 6\)/).waitFor();
+    await ranked.getByText('Kebutuhan modal Rp 4.000.000 dalam plafon').waitFor();
+    await ranked.getByRole('button', { name: 'Rujuk' }).click();
+    const refer = ranked.getByRole('form', { name: 'Rujuk' });
+    await refer.getByLabel(/Keluarga setuju/).check();
+    await refer.getByRole('button', { name: 'Kirim rujukan' }).click();
+    await field
+      .getByRole('row', { name: new RegExp(`${headName}.*Pinjaman Usaha Kue Basah.*dirujuk`) })
+      .waitFor();
+    await field.screenshot({ path: join(ARTIFACTS, 'broker.png'), fullPage: true });
+  } finally {
+    await field.close();
   }
 });

@@ -15,6 +15,9 @@ import { RegionCountsPage } from './pages/RegionCountsPage';
 import { RegisterKpmPage } from './pages/RegisterKpmPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { P2k2Page } from './pages/P2k2Page';
+import { PartnerHomePage } from './pages/PartnerHomePage';
+import { PartnerRegisterPage } from './pages/PartnerRegisterPage';
+import { PartnersPage } from './pages/PartnersPage';
 import { SessionSheet } from './pages/SessionSheet';
 import { TrainingsPage } from './pages/TrainingsPage';
 import { TutorPage } from './pages/TutorPage';
@@ -32,7 +35,9 @@ type View =
   | 'attendance'
   | 'dashboard'
   | 'coordination'
-  | 'reports';
+  | 'reports'
+  | 'partners'
+  | 'partnerHome';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
@@ -42,6 +47,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'reports',
     'p2k2',
     'trainings',
+    'partners',
     'board',
     'register',
     'import',
@@ -56,6 +62,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'caseload',
     'p2k2',
     'trainings',
+    'partners',
     'board',
     'courses',
     'register',
@@ -63,6 +70,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
   ],
   dinas: [
     'dashboard',
+    'partners',
     'reports',
     'coordination',
     'regions',
@@ -74,6 +82,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
   ],
   admin: [
     'dashboard',
+    'partners',
     'reports',
     'coordination',
     'regions',
@@ -85,7 +94,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'register',
     'import',
   ],
-  partner: ['trainings', 'tutor'],
+  partner: ['partnerHome', 'trainings', 'tutor'],
 };
 
 /** Addressable pages: a family (#/kpm/<id>) or a P2K2 session sheet (#/p2k2/<id>). */
@@ -101,6 +110,7 @@ export function App() {
   const [user, setUser] = useState<SignedInUser | null>(null);
   const [view, setView] = useState<View>('caseload');
   const [refresh, setRefresh] = useState(0);
+  const [registering, setRegistering] = useState(false);
   // A family's profile and a session sheet are addressable so they can be bookmarked and shared.
   const [route, setRoute] = useState<Route>(() => routeInHash());
   const family = route?.kind === 'kpm' ? route.id : null;
@@ -174,7 +184,10 @@ export function App() {
         )}
       </header>
       <main>
-        {!user && <LoginPage onSignedIn={signIn} />}
+        {!user && !registering && (
+          <LoginPage onSignedIn={signIn} onRegisterPartner={() => setRegistering(true)} />
+        )}
+        {!user && registering && <PartnerRegisterPage onBack={() => setRegistering(false)} />}
         {user && family && (
           <FamilyPage
             kpmId={family}
@@ -192,6 +205,8 @@ export function App() {
         {user && !route && view === 'trainings' && <TrainingsPage role={user.role} />}
         {user && !route && view === 'courses' && <CoursesPage role={user.role} />}
         {user && !route && view === 'tutor' && <TutorPage />}
+        {user && !route && view === 'partnerHome' && <PartnerHomePage />}
+        {user && !route && view === 'partners' && <PartnersPage role={user.role} />}
         {user && !route && view === 'caseload' && <CaseloadPage refresh={refresh} onOpen={open} />}
         {user && !route && view === 'board' && <BoardPage onOpen={open} />}
         {user && !route && view === 'import' && (

@@ -47,8 +47,18 @@ export class PartnerRegistration {
             regionCode: body.profile.location.villageCode.slice(0, 5),
           },
         });
-        await recordAccountChanged(tx, [account]);
-        await recordPartnerRegistered(tx, { accountId, profile: body.profile, status: 'pending' });
+        // The partner registered itself: it is the actor of record.
+        const self = {
+          userId: accountId,
+          role: 'partner' as const,
+          regionCode: account.regionCode,
+        };
+        await recordAccountChanged(tx, [account], self);
+        await recordPartnerRegistered(
+          tx,
+          { accountId, profile: body.profile, status: 'pending' },
+          self,
+        );
       })
       .catch((error: unknown) => {
         // Two registrations of one name at once: the unique index lets one through.

@@ -10,24 +10,28 @@ import {
 import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
 import { assertCanRead } from '@jembatan/service-kit';
 import type { PrismaService } from '../database/prisma.service.js';
-import type { FamilyProfile } from '../generated/prisma/client.js';
+import type { FamilyProfile, Offer } from '../generated/prisma/client.js';
 import { fitOfferOf, todayIso, toOfferView } from '../offers/offer.rows.js';
-import { familiesForOfferQuery, type FamilyScopeFilter } from './families-for-offer.query.js';
+import {
+  FAMILIES_COUNT_CAP,
+  familiesForOfferQuery,
+  offersForFamilyQuery,
+  type FamilyScopeFilter,
+} from './fit.sql.js';
 import { fitFamilyOf, toBrokerFamily } from './family-profile.js';
-import { assessFit, byFit } from './fit.js';
+import { assessFit } from './fit.js';
 
-/** Live offers reaching a village, with only what ranking needs (10,000 rows stay light). */
-const CANDIDATES = `
-  SELECT o.id, o.kind, o.capacity, o.seats_taken AS "seatsTaken", o.regions,
-         o.business_kinds AS "businessKinds", o.min_business_months AS "minBusinessMonths",
-         o.stages, o.prior_training AS "priorTraining", o.place_village_code AS "placeVillageCode",
-         to_char(o.valid_until, 'YYYY-MM-DD') AS "validUntil",
-         jsonb_build_object('amountMin', o.details->'amountMin', 'amountMax', o.details->'amountMax') AS details
-  FROM offer o JOIN partner p ON p.id = o.partner_id AND p.status = 'verified'
-  WHERE o.status = 'open' AND o.valid_from <= $1::date AND o.valid_until >= $1::date
-    AND o.regions && $2::text[] AND ($3::text IS NULL OR o.kind = $3::text)`;
-
-type Candidate = Parameters<typeof fitOfferOf>[0] & { id: string; validUntil: string };
+/** A ranked offer as the ranking query returns it: the offer, its partner, its rank, the counts. */
+type RankedRow = Offer & {
+  live: number;
+  eligibleCount: number;
+  eligible: boolean;
+  score: number;
+  partnerDisplayName: string;
+  partnerKind: string;
+  partnerStatus: string;
+  partnerVillageCode: string;
+};
 
 /**
  * The broker's two questions: which offers fit this family (ranked, with every rule and
@@ -52,39 +56,61 @@ export class BrokerHandlers {
       );
     assertCanRead(actor, profile);
     const today = todayIso();
-    const candidates = await tx.$queryRawUnsafe<Candidate[]>(
-      CANDIDATES,
-      today,
+    const family = fitFamilyOf(profile);
+    const { sql, params } = offersForFamilyQuery(
+      family,
       regionAncestry(profile.villageCode),
       input.kind ?? null,
+      today,
+      input.limit,
     );
-    const family = fitFamilyOf(profile);
-    const ranked = candidates
-      .map((candidate) => ({
-        id: candidate.id,
-        validUntil: candidate.validUntil,
-        fit: assessFit(fitOfferOf(candidate), family, today),
-      }))
-      .sort(byFit);
-    const page = ranked.slice(0, input.limit);
-    const offers = await tx.offer.findMany({
-      where: { id: { in: page.map((entry) => entry.id) } },
-    });
-    const partners = await tx.partner.findMany({
-      where: { id: { in: [...new Set(offers.map((o) => o.partnerId))] } },
-    });
-    const offerById = new Map(offers.map((offer) => [offer.id, offer]));
-    const partnerById = new Map(partners.map((partner) => [partner.id, partner]));
-    const items: RankedOffer[] = page.map(({ id, fit }) => {
-      const offer = offerById.get(id)!;
-      return { offer: toOfferView(offer, partnerById.get(offer.partnerId)!, today), ...fit };
-    });
+    // One row with the counts and no offer when none reach the family.
+    const rows = await tx.$queryRawUnsafe<RankedRow[]>(sql, ...params);
+    const items: RankedOffer[] = rows
+      .filter((row) => row.id !== null)
+      .map(
+        ({
+          live: _l,
+          eligibleCount: _e,
+          eligible,
+          score,
+          partnerDisplayName,
+          partnerKind,
+          partnerStatus,
+          partnerVillageCode,
+          ...offer
+        }) => {
+          const fit = assessFit(fitOfferOf(offer), family, today);
+          this.checkAgreement(profile.kpmId, offer.id, { eligible, score }, fit);
+          const partner = {
+            id: offer.partnerId,
+            name: partnerDisplayName,
+            kind: partnerKind,
+            status: partnerStatus,
+            villageCode: partnerVillageCode,
+          };
+          return { offer: toOfferView(offer, partner, today), ...fit };
+        },
+      );
     return {
       family: toBrokerFamily(profile),
-      live: ranked.length,
-      eligible: ranked.filter((entry) => entry.fit.eligible).length,
+      live: rows[0]?.live ?? 0,
+      eligible: rows[0]?.eligibleCount ?? 0,
       items,
     };
+  }
+
+  /** SQL ranked the row; assessFit explains it. They must agree (fit.sql.ts mirrors fit.ts). */
+  private checkAgreement(
+    kpmId: string,
+    offerId: string,
+    row: { eligible: boolean; score: number },
+    fit: { eligible: boolean; score: number },
+  ) {
+    if (row.eligible !== fit.eligible || row.score !== fit.score)
+      this.logger.error(
+        `fit rules disagree on family ${kpmId} and offer ${offerId}: SQL ${row.score}/${row.eligible}, TS ${fit.score}/${fit.eligible}`,
+      );
   }
 
   @HandleCommand('partners.broker.families-for-offer')
@@ -135,7 +161,8 @@ export class BrokerHandlers {
       referrals.map((r) => [r.kpmId, { id: r.id, status: r.status as never }]),
     );
     return {
-      total: rows[0]?.total ?? 0,
+      total: Math.min(rows[0]?.total ?? 0, FAMILIES_COUNT_CAP),
+      more: (rows[0]?.total ?? 0) > FAMILIES_COUNT_CAP,
       items: rows.map((row) => {
         const fit = assessFit(fitOffer, fitFamilyOf(row), today);
         if (!fit.eligible || fit.score !== row.score)

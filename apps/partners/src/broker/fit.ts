@@ -172,12 +172,3 @@ export function assessFit(offer: FitOffer, family: FitFamily, today: string): Fi
   const eligible = reasons.every((reason) => !reason.blocking || reason.met);
   return { eligible, score, distance, reasons };
 }
-
-/** Eligible first, then by score; ties go to the offer closing sooner. */
-export function byFit<T extends { fit: Fit; validUntil: string }>(a: T, b: T): number {
-  return (
-    Number(b.fit.eligible) - Number(a.fit.eligible) ||
-    b.fit.score - a.fit.score ||
-    a.validUntil.localeCompare(b.validUntil)
-  );
-}

@@ -16,6 +16,7 @@ import { AssessmentForm } from '../components/AssessmentForm';
 import { ReadinessPanel } from '../components/ReadinessPanel';
 import { TrendChart } from '../components/TrendChart';
 import { TutorSection } from '../components/TutorSection';
+import { BrokerSection } from '../components/BrokerSection';
 
 /** A family's profile: household, readiness and its reasons, assessments, cases, pipeline. */
 export function FamilyPage({
@@ -74,6 +75,7 @@ export function FamilyPage({
 
       {canManage && <AssessmentForm kpmId={family.id} onRecorded={onAssessed} />}
       <TutorSection kpmId={family.id} canManage={canManage} />
+      <BrokerSection kpmId={family.id} headName={family.headName} canRefer={canManage} />
       {canManage && <StageForm family={family} onMoved={setFamily} />}
 
       <section>

@@ -9,7 +9,13 @@ export interface SignedInUser {
   displayName: string;
 }
 
-export function LoginPage({ onSignedIn }: { onSignedIn: (user: SignedInUser) => void }) {
+export function LoginPage({
+  onSignedIn,
+  onRegisterPartner,
+}: {
+  onSignedIn: (user: SignedInUser) => void;
+  onRegisterPartner: () => void;
+}) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -55,6 +61,12 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: SignedInUser) => 
       </label>
       {failed && <p role="alert">{t('login.failed')}</p>}
       <button type="submit">{t('login.submit')}</button>
+      <p>
+        {t('login.partnerPrompt')}{' '}
+        <button type="button" onClick={onRegisterPartner}>
+          {t('login.registerPartner')}
+        </button>
+      </p>
     </form>
   );
 }

@@ -188,7 +188,12 @@ export const FamiliesForOffer = {
   service: 'partners',
   kind: 'query',
   request: FamiliesForOfferQuery.extend({ offerId: z.uuid() }),
-  response: z.object({ total: z.number().int(), items: z.array(RankedFamily) }),
+  response: z.object({
+    /** Eligible families counted, up to a cap (10,000): `more` says there are more. */
+    total: z.number().int(),
+    more: z.boolean(),
+    items: z.array(RankedFamily),
+  }),
 } satisfies CommandDefinition;
 
 // ---- Referrals ----

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { BusinessKind } from '../caseload/instruments.js';
-import { Stage } from '../caseload/graduation.js';
 import { RegionCode, VillageCode } from '../common.js';
 import type { PartnerKind } from './registry.js';
 

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReferralView } from '@jembatan/contracts';
+import { api } from '../../api/client';
+import { send, useApiAction } from '../../lib/use-api-action';
+import { useItems } from '../../lib/use-items';
+
+/**
+ * Referrals as their reader may act on them: the partner accepts, declines and completes those
+ * it answers itself (market, buyers, tutoring); the assistant withdraws.
+ */
+export function ReferralList({ query = '', role }: { query?: string; role: string }) {
+  const { t } = useTranslation();
+  const [reload, setReload] = useState(0);
+  const items = useItems<ReferralView>(`/api/referrals${query}`, reload);
+  const { message, run } = useApiAction(() => setReload((n) => n + 1));
+  const [reason, setReason] = useState('');
+  const decide = (id: string, decision: string) =>
+    run(
+      () =>
+        api(
+          `/api/referrals/${id}/decision`,
+          send('POST', { decision, ...(reason ? { reason } : {}) }),
+        ),
+      t('referrals.decided'),
+    );
+  if (items.length === 0) return <p>{t('referrals.none')}</p>;
+  return (
+    <div>
+      <label>
+        {t('referrals.reason')}
+        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('referrals.family')}</th>
+            <th>{t('referrals.offer')}</th>
+            <th>{t('referrals.status')}</th>
+            <th>{t('referrals.consent')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => {
+            const answersHere = role === 'partner' && r.deliveredBy === 'partners';
+            return (
+              <tr key={r.id}>
+                <td>
+                  {r.family.headName} · {r.family.villageCode}
+                  {r.family.businessKind && ` · ${t(`businessKinds.${r.family.businessKind}`)}`}
+                </td>
+                <td>
+                  {r.offerTitle} ({t(`offerKinds.${r.offerKind}`)}) · {r.partnerName}
+                </td>
+                <td>
+                  {t(`referralStatus.${r.status}`)}
+                  {r.deliveredBy !== 'partners' && ` · ${t(`deliveredBy.${r.deliveredBy}`)}`}
+                </td>
+                <td>
+                  {r.consent.givenBy}, {r.consent.givenAt.slice(0, 10)}
+                </td>
+                <td>
+                  {answersHere && r.status === 'referred' && (
+                    <>
+                      <button type="button" onClick={() => void decide(r.id, 'accept')}>
+                        {t('referrals.accept')}
+                      </button>
+                      <button type="button" onClick={() => void decide(r.id, 'decline')}>
+                        {t('referrals.decline')}
+                      </button>
+                    </>
+                  )}
+                  {answersHere && r.status === 'accepted' && (
+                    <button type="button" onClick={() => void decide(r.id, 'complete')}>
+                      {t('referrals.complete')}
+                    </button>
+                  )}
+                  {role !== 'partner' && ['referred', 'accepted'].includes(r.status) && (
+                    <button type="button" onClick={() => void decide(r.id, 'withdraw')}>
+                      {t('referrals.withdraw')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {message && <p role="status">{message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OFFER_KINDS_BY_PARTNER, type OfferView, type PartnerView } from '@jembatan/contracts';
+import { api } from '../api/client';
+import { OfferForm } from '../components/partners/OfferForm';
+import { OfferTable } from '../components/partners/OfferTable';
+import { ReferralList } from '../components/partners/ReferralList';
+import { send, useApiAction } from '../lib/use-api-action';
+import { useItems } from '../lib/use-items';
+
+/** A partner's own workspace: its verification, its offers, the referrals addressed to it. */
+export function PartnerHomePage() {
+  const { t } = useTranslation();
+  const [partner, setPartner] = useState<PartnerView | null | 'missing'>(null);
+  const [reload, setReload] = useState(0);
+  const offers = useItems<OfferView>('/api/offers', reload);
+  const { message, run } = useApiAction(() => setReload((n) => n + 1));
+  useEffect(() => {
+    api<PartnerView>('/api/partners/me').then(setPartner, () => setPartner('missing'));
+  }, [reload]);
+  // Just registered: the profile reaches the partners service a moment after the account.
+  useEffect(() => {
+    if (partner !== 'missing') return;
+    const retry = setTimeout(() => setReload((n) => n + 1), 2000);
+    return () => clearTimeout(retry);
+  }, [partner]);
+  if (partner === null) return <p>{t('app.loading')}</p>;
+  if (partner === 'missing') return <p role="status">{t('partners.profilePending')}</p>;
+  const close = (offer: OfferView) =>
+    run(
+      () =>
+        api(`/api/offers/${offer.id}/close`, send('POST', { reason: t('offers.closedByPartner') })),
+      t('offers.closed'),
+    );
+  return (
+    <section>
+      <h2>{partner.name}</h2>
+      <p role="status" className={`status-${partner.status}`}>
+        {t(`partnerStatus.${partner.status}`)}
+        {partner.status !== 'verified' && ` — ${t(`partners.statusHelp.${partner.status}`)}`}
+        {partner.statusReason && ` (${partner.statusReason})`}
+      </p>
+      <p>{t('partners.trackRecord', { ...partner.trackRecord })}</p>
+      <h3>{t('partners.inbox')}</h3>
+      <ReferralList role="partner" />
+      <h3>{t('offers.mine')}</h3>
+      <OfferTable
+        offers={offers}
+        actions={(offer) =>
+          offer.status === 'open' && (
+            <button type="button" onClick={() => void close(offer)}>
+              {t('offers.close')}
+            </button>
+          )
+        }
+      />
+      {message && <p role="status">{message}</p>}
+      {partner.status !== 'suspended' && (
+        <OfferForm
+          kinds={OFFER_KINDS_BY_PARTNER[partner.kind]}
+          onPosted={() => setReload((n) => n + 1)}
+        />
+      )}
+    </section>
+  );
+}
