@@ -607,6 +607,82 @@ describe('broker', () => {
   });
 });
 
+describe('resource map', () => {
+  it('sets live offers against assessed demand per region and shows the gaps', async () => {
+    const fam = await brokeredFamily(5, { capital: 2_000_000 });
+    // A need no partner answers in Jakarta Timur: a market for the family's products.
+    const assessed = await siti.request('POST', `/api/kpm/${fam.kpmId}/assessments`, {
+      instrument: 'needs',
+      version: 1,
+      assessedOn: today(),
+      verified: true,
+      answers: {
+        capital: { needed: true, amount: 2_000_000 },
+        training: { needed: false, topics: [] },
+        market: { needed: true, channels: ['bazar'] },
+        tutor: { needed: false },
+      },
+    });
+    expect(assessed.status).toBe(201);
+    type Map = {
+      rows: {
+        regionCode: string;
+        partners: number;
+        offers: Record<string, number>;
+        demand: Record<string, number>;
+        gaps: string[];
+      }[];
+      locations: { name: string; lat: number }[];
+    };
+    const city = await eventually(
+      () => coordinator.request<Map>('GET', '/api/resource-map'),
+      (r) => (r.body.rows.find((row) => row.regionCode === '31.75.01')?.demand.market ?? 0) > 0,
+    );
+    const matraman = city.body.rows.find((row) => row.regionCode === '31.75.01')!;
+    expect(city.body.rows).toHaveLength(10); // Jakarta Timur's ten kecamatan
+    expect(matraman.demand.capital).toBeGreaterThan(0);
+    expect(matraman.offers.capital).toBeGreaterThan(0); // the bank's loans reach all of 31.75
+    expect(matraman.partners).toBeGreaterThanOrEqual(3);
+    expect(matraman.offers.market).toBe(0);
+    expect(matraman.gaps).toContain('market');
+    expect(matraman.gaps).not.toContain('capital');
+    expect(city.body.locations.map((l) => l.name)).toContain('Bank Mitra Usaha');
+
+    // Siti's own kecamatan, by kelurahan; nobody reads outside their region; partners not at all.
+    const own = await siti.request<Map>('GET', '/api/resource-map');
+    expect(own.body.rows.find((row) => row.regionCode === '31.75.01.1001')?.gaps).toContain(
+      'market',
+    );
+    expect((await dewi.request('GET', '/api/resource-map?regionCode=31.75')).status).toBe(403);
+    expect((await bank.request('GET', '/api/resource-map')).status).toBe(403);
+  });
+});
+
+describe('networking among assistants', () => {
+  it("shares an assistant's note on a partner with her kecamatan and the region above, not beyond", async () => {
+    const rina = await anonymous.login('pendamping.jatinegara'); // 31.75.03
+    const bankId = (await bank.request<PartnerView>('GET', '/api/partners/me')).body.id;
+    const text = `Pak Hendra membalas WA dalam sehari; survei usaha seminggu setelah rujukan ${randomUUID().slice(0, 4)}`;
+    const short = await siti.request('POST', `/api/partners/${bankId}/notes`, { text: 'ok' });
+    expect(short.status).toBe(400);
+    expect(fieldPaths(short.body)).toEqual(['text']);
+    const added = await siti.request<{ authorName: string; regionCode: string }>(
+      'POST',
+      `/api/partners/${bankId}/notes`,
+      { text },
+    );
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ authorName: 'Siti Rahayu', regionCode: '31.75.01' });
+    const texts = async (client: GatewayClient) =>
+      (
+        await client.request<{ items: { text: string }[] }>('GET', `/api/partners/${bankId}/notes`)
+      ).body.items.map((n) => n.text);
+    expect(await texts(coordinator)).toContain(text);
+    expect(await texts(rina)).not.toContain(text);
+    expect((await bank.request('GET', `/api/partners/${bankId}/notes`)).status).toBe(403);
+  });
+});
+
 describe('the two rankings', () => {
   it('never disagree: every row SQL ranked, TypeScript explained the same way', async () => {
     // broker.handlers logs each row where fit.sql.ts and fit.ts part ways.

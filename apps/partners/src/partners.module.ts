@@ -6,7 +6,9 @@ import { OfferPublisher } from './offers/offer-publisher.js';
 import { OffersHandlers } from './offers/offers.handlers.js';
 import { TrainingOffersHandlers } from './offers/training-offers.handlers.js';
 import { ReferralsHandlers } from './referrals/referrals.handlers.js';
+import { PartnerNotesHandlers } from './registry/partner-notes.handlers.js';
 import { RegistryHandlers } from './registry/registry.handlers.js';
+import { ResourceMapHandlers } from './resource-map/resource-map.handlers.js';
 
 /**
  * Partners and what they offer: the registry the Dinas verifies, offers with their
@@ -22,6 +24,8 @@ import { RegistryHandlers } from './registry/registry.handlers.js';
     FamilyProfilesHandlers,
     BrokerHandlers,
     ReferralsHandlers,
+    ResourceMapHandlers,
+    PartnerNotesHandlers,
   ],
 })
 export class PartnersModule {}

@@ -18,6 +18,7 @@ import { P2k2Page } from './pages/P2k2Page';
 import { PartnerHomePage } from './pages/PartnerHomePage';
 import { PartnerRegisterPage } from './pages/PartnerRegisterPage';
 import { PartnersPage } from './pages/PartnersPage';
+import { ResourceMapPage } from './pages/ResourceMapPage';
 import { SessionSheet } from './pages/SessionSheet';
 import { TrainingsPage } from './pages/TrainingsPage';
 import { TutorPage } from './pages/TutorPage';
@@ -37,6 +38,7 @@ type View =
   | 'coordination'
   | 'reports'
   | 'partners'
+  | 'resourceMap'
   | 'partnerHome';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
@@ -48,6 +50,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'p2k2',
     'trainings',
     'partners',
+    'resourceMap',
     'board',
     'register',
     'import',
@@ -63,6 +66,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'p2k2',
     'trainings',
     'partners',
+    'resourceMap',
     'board',
     'courses',
     'register',
@@ -71,6 +75,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
   dinas: [
     'dashboard',
     'partners',
+    'resourceMap',
     'reports',
     'coordination',
     'regions',
@@ -83,6 +88,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
   admin: [
     'dashboard',
     'partners',
+    'resourceMap',
     'reports',
     'coordination',
     'regions',
@@ -207,6 +213,9 @@ export function App() {
         {user && !route && view === 'tutor' && <TutorPage />}
         {user && !route && view === 'partnerHome' && <PartnerHomePage />}
         {user && !route && view === 'partners' && <PartnersPage role={user.role} />}
+        {user && !route && view === 'resourceMap' && (
+          <ResourceMapPage scope={user.role === 'admin' ? null : user.regionCode} />
+        )}
         {user && !route && view === 'caseload' && <CaseloadPage refresh={refresh} onOpen={open} />}
         {user && !route && view === 'board' && <BoardPage onOpen={open} />}
         {user && !route && view === 'import' && (

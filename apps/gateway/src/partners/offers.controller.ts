@@ -6,6 +6,7 @@ import {
   OfferInput,
   OfferListQuery,
   OffersForFamilyQuery,
+  ResourceMap,
 } from '@jembatan/contracts';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.guard.js';
@@ -14,6 +15,7 @@ import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
 
 const Id = { schema: z.uuid() };
+const ResourceMapQuery = ResourceMap.request;
 
 /** Partners' offers and the broker's matching both ways. */
 @ApiTags('offers')
@@ -88,5 +90,15 @@ export class OffersController {
     @Caller() caller: CallerContext,
   ) {
     return this.services.call('partners.broker.offers-for-family', { ...query, kpmId }, caller);
+  }
+
+  /** Partners, live offers and assessed demand per child region; gaps where demand has no offer. */
+  @Get('resource-map')
+  @Roles('assistant', 'coordinator', 'dinas', 'admin')
+  resourceMap(
+    @Query({ schema: ResourceMapQuery }) query: z.input<typeof ResourceMapQuery>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.resource-map.get', query, caller);
   }
 }

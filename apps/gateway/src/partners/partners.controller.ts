@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   PartnerDecisionBody,
   PartnerListQuery,
+  PartnerNoteBody,
   PartnerProfileInput,
   RegisterPartnerBody,
 } from '@jembatan/contracts';
 import { z } from 'zod';
 import { Public, Roles } from '../auth/auth.guard.js';
 import { BodySchema } from '../common/openapi.js';
+import { AccountsRepository } from '../auth/accounts.repository.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
 import { PartnerRegistration } from './partner-registration.js';
@@ -23,6 +25,7 @@ export class PartnersController {
   constructor(
     private readonly services: Services,
     private readonly registration: PartnerRegistration,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   /** Anyone may register as a partner; the profile waits for the Dinas' verification. */
@@ -75,5 +78,29 @@ export class PartnersController {
     @Caller() caller: CallerContext,
   ) {
     return this.services.call('partners.partner.decide', { partnerId, body }, caller);
+  }
+
+  /** Notes shared among the assistants of a kecamatan about working with this partner. */
+  @Get(':id/notes')
+  @Roles('assistant', 'coordinator', 'dinas', 'admin')
+  notes(@Param('id', PartnerId) partnerId: string, @Caller() caller: CallerContext) {
+    return this.services.call('partners.partner-note.list', { partnerId }, caller);
+  }
+
+  @Post(':id/notes')
+  @Roles('assistant', 'coordinator', 'dinas')
+  @BodySchema(PartnerNoteBody)
+  async addNote(
+    @Param('id', PartnerId) partnerId: string,
+    @Body({ schema: PartnerNoteBody }) body: z.input<typeof PartnerNoteBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    const names = await this.accounts.namesOf([caller.actor.userId]);
+    const authorName = names.get(caller.actor.userId) ?? caller.actor.userId;
+    return this.services.call(
+      'partners.partner-note.add',
+      { ...body, partnerId, authorName },
+      caller,
+    );
   }
 }

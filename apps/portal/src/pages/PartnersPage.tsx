@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PARTNER_KINDS, type OfferView, type PartnerView } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { OfferTable } from '../components/partners/OfferTable';
+import { PartnerNotes } from '../components/partners/PartnerNotes';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
 
@@ -95,6 +96,9 @@ export function PartnersPage({ role }: { role: string }) {
                 .join('; ')}
             </div>
             <div>{t('partners.trackRecord', { ...p.trackRecord })}</div>
+            {p.status === 'verified' && (
+              <PartnerNotes partnerId={p.id} canWrite={role !== 'admin'} />
+            )}
             {decides && p.status === 'pending' && (
               <>
                 <button type="button" onClick={() => void decide(p, 'verify')}>

@@ -252,3 +252,82 @@ export const DecideReferral = {
   request: z.strictObject({ referralId: z.uuid(), body: ReferralDecisionBody }),
   response: ReferralView,
 } satisfies CommandDefinition;
+
+// ---- Resource map ----
+
+const NeedCounts = z.object({
+  capital: z.number().int(),
+  training: z.number().int(),
+  market: z.number().int(),
+  tutor: z.number().int(),
+});
+
+export const ResourceMapRow = z.object({
+  regionCode: z.string(),
+  name: z.string(),
+  /** Verified partners serving the region (their service area reaches it). */
+  partners: z.number().int(),
+  /** Live offers reaching the region, by the need they answer. */
+  offers: NeedCounts,
+  /** Families in the region assessed as needing each kind of help (open PKH stages). */
+  demand: NeedCounts,
+  /** Needs with demand and no live offer: where the Dinas should look for partners. */
+  gaps: z.array(z.enum(NEEDS)),
+});
+export type ResourceMapRow = z.infer<typeof ResourceMapRow>;
+
+export const ResourceMap = {
+  service: 'partners',
+  kind: 'query',
+  /** Without a region: the reader's own (a kecamatan shows its kelurahan, a city its kecamatan). */
+  request: z.strictObject({ regionCode: RegionCode.optional() }),
+  response: z.object({
+    region: z.object({ code: z.string().nullable(), name: z.string() }),
+    rows: z.array(ResourceMapRow),
+    /** Partners serving the region with known coordinates, for the map. */
+    locations: z.array(
+      z.object({
+        partnerId: z.string(),
+        name: z.string(),
+        kind: PartnerKind,
+        lat: z.number(),
+        lng: z.number(),
+        villageCode: z.string(),
+      }),
+    ),
+  }),
+} satisfies CommandDefinition;
+
+// ---- Networking among assistants ----
+
+export const PartnerNoteView = z.object({
+  id: z.uuid(),
+  partnerId: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  regionCode: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type PartnerNoteView = z.infer<typeof PartnerNoteView>;
+
+export const PartnerNoteBody = z.strictObject({ text: z.string().trim().min(5).max(2000) });
+
+/** A note on a partner, shared with the author's kecamatan (and the region above it). */
+export const AddPartnerNote = {
+  service: 'partners',
+  kind: 'command',
+  request: PartnerNoteBody.extend({
+    partnerId: z.string().min(1),
+    /** The gateway adds the author's display name from the account. */
+    authorName: z.string().min(1).max(200),
+  }),
+  response: PartnerNoteView,
+} satisfies CommandDefinition;
+
+export const ListPartnerNotes = {
+  service: 'partners',
+  kind: 'query',
+  request: z.strictObject({ partnerId: z.string().min(1) }),
+  response: z.object({ items: z.array(PartnerNoteView) }),
+} satisfies CommandDefinition;
