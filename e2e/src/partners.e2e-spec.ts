@@ -112,7 +112,10 @@ function profile(overrides: Record<string, unknown> = {}) {
 }
 
 /** A family in Siti's caseload with a food business of `months` and the needs given. */
-async function brokeredFamily(months: number, needs: { capital?: number; training?: boolean }) {
+async function brokeredFamily(
+  months: number,
+  needs: { capital?: number; training?: boolean; market?: boolean },
+) {
   const input = family({
     headName: `Ibu Broker ${randomUUID().slice(0, 4)}`,
     phone: '081355556666',
@@ -146,7 +149,7 @@ async function brokeredFamily(months: number, needs: { capital?: number; trainin
       await assess('needs', {
         capital: needs.capital ? { needed: true, amount: needs.capital } : { needed: false },
         training: { needed: needs.training ?? false, topics: [] },
-        market: { needed: false, channels: [] },
+        market: { needed: needs.market ?? false, channels: needs.market ? ['bazar'] : [] },
         tutor: { needed: false },
       })
     ).status,
@@ -158,6 +161,16 @@ async function brokeredFamily(months: number, needs: { capital?: number; trainin
     headName: input.headName as string,
   };
 }
+
+/** Siti refers the family to the offer, with the family head's consent. */
+const refer = (fam: { kpmId: string; headName: string }, offerId: string, extra: object = {}) =>
+  siti.request<ReferralView>('POST', '/api/referrals', {
+    offerId,
+    kpmId: fam.kpmId,
+    consent: true,
+    consentGivenBy: fam.headName,
+    ...extra,
+  });
 
 /** The family's ranked offers once its card (with the needs) has reached partners. */
 async function rankedFor(kpmId: string, until: (items: RankedOffer[]) => boolean) {
@@ -434,14 +447,9 @@ describe('broker', () => {
     });
     expect(noConsent.status).toBe(400);
     expect(fieldPaths(noConsent.body)).toEqual(['consent']);
-    const ineligible = await siti.request<ErrorBody>('POST', '/api/referrals', {
-      offerId: tooYoung.body.id,
-      kpmId: fam.kpmId,
-      consent: true,
-      consentGivenBy: fam.headName,
-    });
+    const ineligible = await refer(fam, tooYoung.body.id);
     expect(ineligible.status).toBe(422);
-    expect(fieldPaths(ineligible.body)).toEqual(['eligibility.business-months']);
+    expect(fieldPaths(ineligible.body as unknown)).toEqual(['eligibility.business-months']);
     expect(
       (
         await dewi.request('POST', '/api/referrals', {
@@ -453,21 +461,10 @@ describe('broker', () => {
       ).status,
     ).toBe(403);
 
-    const referral = await siti.request<ReferralView>('POST', '/api/referrals', {
-      offerId: fits.body.id,
-      kpmId: fam.kpmId,
-      consent: true,
-      consentGivenBy: fam.headName,
-      note: 'Butuh modal untuk etalase',
-    });
+    const referral = await refer(fam, fits.body.id, { note: 'Butuh modal untuk etalase' });
     expect(referral.status).toBe(201);
     expect(referral.body).toMatchObject({ status: 'referred', deliveredBy: 'microcredit' });
-    const twice = await siti.request('POST', '/api/referrals', {
-      offerId: fits.body.id,
-      kpmId: fam.kpmId,
-      consent: true,
-      consentGivenBy: fam.headName,
-    });
+    const twice = await refer(fam, fits.body.id);
     expect(twice.status).toBe(409);
 
     const inbox = await bank.request<{ items: ReferralView[] }>('GET', '/api/referrals');
@@ -532,12 +529,7 @@ describe('broker', () => {
     await rankedFor(fam.kpmId, (items) =>
       items.some((i) => i.offer.id === posted.body.id && i.eligible),
     );
-    const referral = await siti.request<ReferralView>('POST', '/api/referrals', {
-      offerId: posted.body.id,
-      kpmId: fam.kpmId,
-      consent: true,
-      consentGivenBy: fam.headName,
-    });
+    const referral = await refer(fam, posted.body.id);
     expect(referral.status).toBe(201);
     const decide = (client: GatewayClient, body: unknown) =>
       client.request<ReferralView>('POST', `/api/referrals/${referral.body.id}/decision`, body);
@@ -575,12 +567,7 @@ describe('broker', () => {
     await rankedFor(fam.kpmId, (items) =>
       items.some((i) => i.offer.id === posted.body.id && i.eligible),
     );
-    const referral = await siti.request<ReferralView>('POST', '/api/referrals', {
-      offerId: posted.body.id,
-      kpmId: fam.kpmId,
-      consent: true,
-      consentGivenBy: fam.headName,
-    });
+    const referral = await refer(fam, posted.body.id);
     expect(referral.body.deliveredBy).toBe('training');
     const training = await eventually(
       () =>
@@ -609,21 +596,8 @@ describe('broker', () => {
 
 describe('resource map', () => {
   it('sets live offers against assessed demand per region and shows the gaps', async () => {
-    const fam = await brokeredFamily(5, { capital: 2_000_000 });
-    // A need no partner answers in Jakarta Timur: a market for the family's products.
-    const assessed = await siti.request('POST', `/api/kpm/${fam.kpmId}/assessments`, {
-      instrument: 'needs',
-      version: 1,
-      assessedOn: today(),
-      verified: true,
-      answers: {
-        capital: { needed: true, amount: 2_000_000 },
-        training: { needed: false, topics: [] },
-        market: { needed: true, channels: ['bazar'] },
-        tutor: { needed: false },
-      },
-    });
-    expect(assessed.status).toBe(201);
+    // Capital, which the bank's loans answer, and a market, which no partner in 31.75 offers.
+    await brokeredFamily(5, { capital: 2_000_000, market: true });
     type Map = {
       rows: {
         regionCode: string;

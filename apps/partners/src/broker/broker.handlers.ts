@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   isWithinRegion,
   regionAncestry,
-  regionsOverlap,
   type CommandPayload,
   type CommandResponse,
   type RankedOffer,
@@ -11,6 +10,7 @@ import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messa
 import { assertCanRead } from '@jembatan/service-kit';
 import type { PrismaService } from '../database/prisma.service.js';
 import type { FamilyProfile, Offer } from '../generated/prisma/client.js';
+import { requireLiveOffer } from '../offers/live-offer.js';
 import { fitOfferOf, todayIso, toOfferView } from '../offers/offer.rows.js';
 import {
   FAMILIES_COUNT_CAP,
@@ -124,20 +124,7 @@ export class BrokerHandlers {
         'forbidden',
         'Partners see families only through consented referrals',
       );
-    const offer = await tx.offer.findUnique({ where: { id: input.offerId } });
-    const partner = offer && (await tx.partner.findUnique({ where: { id: offer.partnerId } }));
-    const inRegion = (o: { regions: string[] }) =>
-      actor.regionCode === null ||
-      o.regions.some((code) => regionsOverlap(code, actor.regionCode!));
-    if (!offer || !partner || !inRegion(offer))
-      throw new DomainError(404, 'not-found', 'No such offer in your region');
-    const today = todayIso();
-    if (!toOfferView(offer, partner, today).live)
-      throw new DomainError(
-        409,
-        'offer-not-live',
-        'The offer is closed, out of date or its partner is not verified',
-      );
+    const { offer, today } = await requireLiveOffer(tx, input.offerId, { regionOf: actor });
 
     let scope: FamilyScopeFilter;
     if (actor.role === 'assistant') scope = { assistantId: actor.userId };

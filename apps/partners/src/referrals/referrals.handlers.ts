@@ -26,7 +26,8 @@ import type { PrismaService, Tx } from '../database/prisma.service.js';
 import type { Referral } from '../generated/prisma/client.js';
 import { assessFit } from '../broker/fit.js';
 import { fitFamilyOf } from '../broker/family-profile.js';
-import { fitOfferOf, todayIso, toOfferView } from '../offers/offer.rows.js';
+import { requireLiveOffer } from '../offers/live-offer.js';
+import { fitOfferOf } from '../offers/offer.rows.js';
 import { toReferralView } from './referral.views.js';
 
 type Db = PrismaService | Tx;
@@ -83,17 +84,7 @@ export class ReferralsHandlers {
         'forbidden',
         "Families are referred by their assistant or the region's coordinator",
       );
-    await tx.$executeRawUnsafe(`SELECT 1 FROM offer WHERE id = $1::uuid FOR UPDATE`, input.offerId);
-    const offer = await tx.offer.findUnique({ where: { id: input.offerId } });
-    const partner = offer && (await tx.partner.findUnique({ where: { id: offer.partnerId } }));
-    if (!offer || !partner) throw new DomainError(404, 'not-found', 'No such offer');
-    const today = todayIso();
-    if (!toOfferView(offer, partner, today).live)
-      throw new DomainError(
-        409,
-        'offer-not-live',
-        'The offer is closed, out of date or its partner is not verified',
-      );
+    const { offer, partner, today } = await requireLiveOffer(tx, input.offerId, { lock: true });
     const profile = await tx.familyProfile.findUnique({ where: { kpmId: input.kpmId } });
     if (!profile) throw new DomainError(404, 'not-found', 'No such family');
     assertCanManage(actor, profile);

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTNER_KINDS, PARTNER_SUBTYPES, type PartnerKind } from '@jembatan/contracts';
+import { PARTNER_SUBTYPES, type PartnerKind } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { listOf } from '../components/partners/offer-fields';
+import { PartnerKindSelect } from '../components/partners/PartnerKindSelect';
 import { send, useApiAction } from '../lib/use-api-action';
 
 /** Public: an organisation or person registers as a partner; the Dinas verifies it later. */
@@ -82,16 +83,10 @@ export function PartnerRegisterPage({ onBack }: { onBack: () => void }) {
           {field('username')}
           {field('password', 'password')}
           {field('name')}
-          <label>
-            {t('partners.fields.kind')}
-            <select name="kind" value={form.kind} onChange={set('kind')}>
-              {PARTNER_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`partnerKinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PartnerKindSelect
+            value={form.kind}
+            onChange={(kind) => setForm({ ...form, kind: kind as PartnerKind, subtype: '' })}
+          />
           {PARTNER_SUBTYPES[form.kind] && (
             <label>
               {t('partners.fields.subtype')}

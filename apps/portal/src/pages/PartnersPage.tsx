@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTNER_KINDS, type OfferView, type PartnerView } from '@jembatan/contracts';
+import type { OfferView, PartnerView } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { OfferTable } from '../components/partners/OfferTable';
+import { PartnerKindSelect } from '../components/partners/PartnerKindSelect';
 import { PartnerNotes } from '../components/partners/PartnerNotes';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
@@ -34,20 +35,11 @@ export function PartnersPage({ role }: { role: string }) {
     <section>
       <h2>{t('nav.partners')}</h2>
       <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('partners.fields.kind')}
-          <select
-            value={filters.kind}
-            onChange={(e) => setFilters({ ...filters, kind: e.target.value })}
-          >
-            <option value="">{t('partners.allKinds')}</option>
-            {PARTNER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`partnerKinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PartnerKindSelect
+          value={filters.kind}
+          onChange={(kind) => setFilters({ ...filters, kind })}
+          anyLabel={t('partners.allKinds')}
+        />
         {decides && (
           <label>
             {t('partners.status')}

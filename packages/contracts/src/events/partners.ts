@@ -36,17 +36,21 @@ export const OfferPublishedV1 = z.object({
 });
 export type OfferPublishedV1 = z.infer<typeof OfferPublishedV1>;
 
-/**
- * Partners service: an assistant referred a family to an offer with the family's consent.
- * The service that delivers the offer (training, microcredit) takes it from here.
- */
-export const ReferralCreatedV1 = z.object({
+/** Which referral, of which family, to which offer: what both referral events carry. */
+const ReferralRef = z.object({
   referralId: z.uuid(),
   offerId: z.uuid(),
   offerKind: OfferKind,
   partnerId: z.string().min(1),
   kpmId: z.uuid(),
   assistantId: z.string().min(1),
+});
+
+/**
+ * Partners service: an assistant referred a family to an offer with the family's consent.
+ * The service that delivers the offer (training, microcredit) takes it from here.
+ */
+export const ReferralCreatedV1 = ReferralRef.extend({
   consentGivenBy: z.string().min(1),
   consentGivenAt: z.iso.datetime({ offset: true }),
   note: z.string().nullable(),
@@ -55,13 +59,7 @@ export const ReferralCreatedV1 = z.object({
 export type ReferralCreatedV1 = z.infer<typeof ReferralCreatedV1>;
 
 /** Partners service: a referral moved on (accepted, declined, completed, withdrawn). */
-export const ReferralStatusChangedV1 = z.object({
-  referralId: z.uuid(),
-  offerId: z.uuid(),
-  offerKind: OfferKind,
-  partnerId: z.string().min(1),
-  kpmId: z.uuid(),
-  assistantId: z.string().min(1),
+export const ReferralStatusChangedV1 = ReferralRef.extend({
   from: ReferralStatus,
   to: ReferralStatus,
   reason: z.string().nullable(),
