@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TOPICS } from '@jembatan/contracts';
 import { startStack, type Stack } from '@jembatan/infra/stack';
+import kafkajs from 'kafkajs';
 import { GatewayClient, eventually, family } from './api.js';
 
 // Partners through the gateway against the real services: self-registration and the Dinas'
@@ -46,7 +48,13 @@ interface ReferralView {
 interface PartnerView {
   id: string;
   status: string;
-  trackRecord: { referrals: number; accepted: number; completed: number; declined: number };
+  trackRecord: {
+    referrals: number;
+    accepted: number;
+    completed: number;
+    declined: number;
+    repaid: number;
+  };
 }
 
 let stack: Stack;
@@ -654,6 +662,79 @@ describe('networking among assistants', () => {
     expect(await texts(coordinator)).toContain(text);
     expect(await texts(rina)).not.toContain(text);
     expect((await bank.request('GET', `/api/partners/${bankId}/notes`)).status).toBe(403);
+  });
+});
+
+describe('funder impact', () => {
+  it("reports what a lender's offers did, with capital outcomes from microcredit counted once", async () => {
+    const fam = await brokeredFamily(9, { capital: 3_000_000 });
+    const posted = await bank.request<OfferView>('POST', '/api/offers', loan());
+    await rankedFor(fam.kpmId, (items) => items.some((i) => i.offer.id === posted.body.id));
+    const referral = await refer(fam, posted.body.id);
+    expect(referral.status).toBe(201);
+    const before = (await bank.request<PartnerView>('GET', '/api/partners/me')).body.trackRecord;
+
+    // Microcredit's outcomes (that service arrives with issue 6): disbursed, then repaid, the
+    // repayment delivered twice and once more as a new event.
+    const envelope = (outcome: string, at: string) => ({
+      id: randomUUID(),
+      type: 'capital-referral.outcome-recorded',
+      version: 1,
+      occurredAt: at,
+      producer: 'microcredit',
+      actor: { userId: 'system', role: 'admin', regionCode: null },
+      correlationId: randomUUID(),
+      aggregateId: referral.body.id,
+      payload: { referralId: referral.body.id, kpmId: fam.kpmId, outcome, recordedAt: at },
+    });
+    const disbursed = envelope('disbursed', new Date(Date.now() - 60_000).toISOString());
+    const repaid = envelope('repaid', new Date().toISOString());
+    const kafka = new kafkajs.Kafka({
+      clientId: 'e2e-capital',
+      brokers: stack.brokers,
+      logLevel: kafkajs.logLevel.NOTHING,
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.events.microcredit,
+      messages: [disbursed, repaid, repaid, { ...repaid, id: randomUUID() }].map((e) => ({
+        key: referral.body.id,
+        value: JSON.stringify(e),
+      })),
+    });
+    await producer.disconnect();
+
+    type Impact = {
+      totals: { referrals: number; familiesReached: number; funded: number; repaid: number };
+      families: { kpmId: string; headName: string; outcome: string | null }[];
+    };
+    const impact = await eventually(
+      () => bank.request<Impact>('GET', '/api/partners/me/impact'),
+      (r) => r.body.families.some((f) => f.kpmId === fam.kpmId && f.outcome === 'repaid'),
+    );
+    expect(impact.body.families.find((f) => f.kpmId === fam.kpmId)).toMatchObject({
+      headName: fam.headName,
+      outcome: 'repaid',
+    });
+    expect(impact.body.totals.funded).toBeGreaterThanOrEqual(1);
+    expect(impact.body.totals.repaid).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(impact.body)).not.toContain(fam.nik);
+    const after = (await bank.request<PartnerView>('GET', '/api/partners/me')).body.trackRecord;
+    expect(after.repaid).toBe(before.repaid + 1);
+
+    const csv = await fetch(`${stack.gatewayUrl}/api/partners/me/impact/export`, {
+      headers: { authorization: `Bearer ${bank.token}` },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await csv.text();
+    expect(text).toContain(fam.headName);
+    expect(text).not.toContain(fam.nik);
+
+    const bankId = (await bank.request<PartnerView>('GET', '/api/partners/me')).body.id;
+    expect((await dinas.request('GET', `/api/partners/${bankId}/impact`)).status).toBe(200);
+    expect((await tutor.request('GET', `/api/partners/${bankId}/impact`)).status).toBe(403);
   });
 });
 

@@ -6,6 +6,11 @@ import { PartnersModule } from './partners.module.js';
 runService('partners', {
   prisma: PrismaService,
   features: [PartnersModule],
-  // Partner accounts (gateway), families' cards (caseload), training outcomes (training).
-  consumes: [TOPICS.events.gateway, TOPICS.events.caseload, TOPICS.events.training],
+  // Partner accounts (gateway), families' cards (caseload), training and capital outcomes.
+  consumes: [
+    TOPICS.events.gateway,
+    TOPICS.events.caseload,
+    TOPICS.events.training,
+    TOPICS.events.microcredit,
+  ],
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { regionsProvider } from '@jembatan/service-kit';
 import { BrokerHandlers } from './broker/broker.handlers.js';
 import { FamilyProfilesHandlers } from './broker/family-profiles.handlers.js';
+import { ImpactHandlers } from './impact/impact.handlers.js';
 import { OfferPublisher } from './offers/offer-publisher.js';
 import { OffersHandlers } from './offers/offers.handlers.js';
 import { TrainingOffersHandlers } from './offers/training-offers.handlers.js';
@@ -26,6 +27,7 @@ import { ResourceMapHandlers } from './resource-map/resource-map.handlers.js';
     ReferralsHandlers,
     ResourceMapHandlers,
     PartnerNotesHandlers,
+    ImpactHandlers,
   ],
 })
 export class PartnersModule {}

@@ -11,3 +11,4 @@ export * from './family-access.js';
 export * from './internal-http.js';
 export * from './documents.js';
 export * from './partner-profile.js';
+export * from './csv.js';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   PartnerDecisionBody,
@@ -9,6 +9,8 @@ import {
 } from '@jembatan/contracts';
 import { z } from 'zod';
 import { Public, Roles } from '../auth/auth.guard.js';
+import type { Response } from 'express';
+import { fileReply } from '../common/file-reply.js';
 import { BodySchema } from '../common/openapi.js';
 import { AccountsRepository } from '../auth/accounts.repository.js';
 import { Services } from '../common/rpc.provider.js';
@@ -60,6 +62,28 @@ export class PartnersController {
     @Caller() caller: CallerContext,
   ) {
     return this.services.call('partners.partner.list', query, caller);
+  }
+
+  /** What the partner's offers did for the families they reached (the partner's own). */
+  @Get('me/impact')
+  @Roles('partner')
+  myImpact(@Caller() caller: CallerContext) {
+    return this.services.call('partners.impact.get', {}, caller);
+  }
+
+  @Get('me/impact/export')
+  @Roles('partner')
+  async myImpactExport(
+    @Caller() caller: CallerContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return fileReply(response, await this.services.call('partners.impact.export', {}, caller));
+  }
+
+  @Get(':id/impact')
+  @Roles('dinas', 'coordinator', 'admin')
+  impact(@Param('id', PartnerId) partnerId: string, @Caller() caller: CallerContext) {
+    return this.services.call('partners.impact.get', { partnerId }, caller);
   }
 
   @Get(':id')

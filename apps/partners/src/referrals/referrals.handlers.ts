@@ -11,6 +11,7 @@ import {
   type CommandResponse,
   type EventEnvelope,
   type ReferralStatus,
+  type CapitalReferralOutcomeV1,
   type TrainingCompletedV1,
   type TrainingEnrolledV1,
 } from '@jembatan/contracts';
@@ -354,6 +355,27 @@ export class ReferralsHandlers {
       null,
       enrolmentId,
     );
+  }
+
+  /**
+   * Microcredit's word on a loan or grant a referral led to: kept on the referral for the
+   * funder's impact; the first repayment in full counts in the lender's track record.
+   */
+  @OnEvent('capital-referral.outcome-recorded', 1)
+  async onCapitalOutcome(event: EventEnvelope<CapitalReferralOutcomeV1>, tx: Tx): Promise<void> {
+    const { referralId, outcome, recordedAt } = event.payload;
+    const referral = await tx.referral.findUnique({ where: { id: referralId } });
+    // Referred in microcredit directly, or an older outcome arriving after a newer one.
+    if (!referral || (referral.outcomeAt && referral.outcomeAt >= new Date(recordedAt))) return;
+    await tx.referral.update({
+      where: { id: referral.id },
+      data: { outcome, outcomeAt: new Date(recordedAt) },
+    });
+    if (outcome === 'repaid' && referral.outcome !== 'repaid')
+      await tx.partner.update({
+        where: { id: referral.partnerId },
+        data: { repaid: { increment: 1 } },
+      });
   }
 
   @OnEvent('training.completed', 1)

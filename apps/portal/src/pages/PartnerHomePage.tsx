@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OFFER_KINDS_BY_PARTNER, type OfferView, type PartnerView } from '@jembatan/contracts';
 import { api } from '../api/client';
+import { ImpactSummary } from '../components/partners/ImpactSummary';
 import { OfferForm } from '../components/partners/OfferForm';
 import { OfferTable } from '../components/partners/OfferTable';
 import { ReferralList } from '../components/partners/ReferralList';
@@ -41,6 +42,7 @@ export function PartnerHomePage() {
         {partner.statusReason && ` (${partner.statusReason})`}
       </p>
       <p>{t('partners.trackRecord', { ...partner.trackRecord })}</p>
+      <ImpactSummary />
       <h3>{t('partners.inbox')}</h3>
       <ReferralList role="partner" />
       <h3>{t('offers.mine')}</h3>

@@ -45,6 +45,8 @@ import {
   ResourceMap,
   AddPartnerNote,
   ListPartnerNotes,
+  GetPartnerImpact,
+  ExportPartnerImpact,
   UpdateOffer,
   UpdatePartnerProfile,
 } from './partners.js';
@@ -207,6 +209,8 @@ export const COMMAND_CATALOG = {
   'partners.resource-map.get': ResourceMap,
   'partners.partner-note.add': AddPartnerNote,
   'partners.partner-note.list': ListPartnerNotes,
+  'partners.impact.get': GetPartnerImpact,
+  'partners.impact.export': ExportPartnerImpact,
   'supervision.region-counts.get': GetRegionCounts,
   'supervision.region-stats.get': GetRegionStats,
   'supervision.graduation-target.set': SetGraduationTarget,

@@ -331,3 +331,63 @@ export const ListPartnerNotes = {
   request: z.strictObject({ partnerId: z.string().min(1) }),
   response: z.object({ items: z.array(PartnerNoteView) }),
 } satisfies CommandDefinition;
+
+// ---- Funder impact ----
+
+export const PartnerImpact = z.object({
+  partner: z.object({ id: z.string(), name: z.string(), kind: PartnerKind }),
+  totals: z.object({
+    offers: z.number().int(),
+    referrals: z.number().int(),
+    /** Families referred and not withdrawn. */
+    familiesReached: z.number().int(),
+    accepted: z.number().int(),
+    completed: z.number().int(),
+    /** Reached families with a training completed since. */
+    trained: z.number().int(),
+    /** Reached families whose capital was disbursed, and of those repaid. */
+    funded: z.number().int(),
+    repaid: z.number().int(),
+    graduatedSelfReliant: z.number().int(),
+  }),
+  offers: z.array(
+    z.object({
+      offerId: z.uuid(),
+      title: z.string(),
+      kind: z.string(),
+      referrals: z.number().int(),
+      accepted: z.number().int(),
+      declined: z.number().int(),
+      completed: z.number().int(),
+    }),
+  ),
+  /** The families reached, as the partner may see them (consented referrals; no NIK, no phone). */
+  families: z.array(
+    z.object({
+      kpmId: z.uuid(),
+      headName: z.string(),
+      villageCode: z.string(),
+      offerTitle: z.string(),
+      status: ReferralStatus,
+      outcome: z.string().nullable(),
+      trainingsCompleted: z.number().int(),
+      stage: z.string(),
+    }),
+  ),
+});
+export type PartnerImpact = z.infer<typeof PartnerImpact>;
+
+/** Without an id: the calling partner's own impact. */
+export const GetPartnerImpact = {
+  service: 'partners',
+  kind: 'query',
+  request: z.strictObject({ partnerId: z.string().min(1).optional() }),
+  response: PartnerImpact,
+} satisfies CommandDefinition;
+
+export const ExportPartnerImpact = {
+  service: 'partners',
+  kind: 'query',
+  request: z.strictObject({ partnerId: z.string().min(1).optional() }),
+  response: z.object({ fileName: z.string(), contentType: z.string(), base64: z.string() }),
+} satisfies CommandDefinition;
