@@ -738,6 +738,144 @@ describe('funder impact', () => {
   });
 });
 
+describe('market referrals', () => {
+  it("offers a family's products to a buyer whose quality needs they meet, then records the sales", async () => {
+    // A hotel registers as a buyer and the Dinas verifies it.
+    const username = `hotel.${randomUUID().slice(0, 6)}`;
+    const registered = await anonymous.request<{ accountId: string }>(
+      'POST',
+      '/api/partners/register',
+      {
+        username,
+        password: 'rahasia-panjang',
+        profile: profile({
+          name: `Hotel Cempaka ${randomUUID().slice(0, 4)}`,
+          kind: 'buyer',
+          subtype: 'hotel',
+          serviceArea: ['31.75'],
+        }),
+      },
+    );
+    expect(registered.status).toBe(202);
+    const hotel = await anonymous.login(username, 'rahasia-panjang');
+    await eventually(
+      () => hotel.request('GET', '/api/partners/me'),
+      (r) => r.status === 200,
+    );
+    expect(
+      (
+        await dinas.request('POST', `/api/partners/${registered.body.accountId}/verification`, {
+          decision: 'verify',
+        })
+      ).status,
+    ).toBe(200);
+    const demand = await hotel.request<OfferView>('POST', '/api/offers', {
+      kind: 'buyer-demand',
+      title: `Kue basah untuk sarapan ${randomUUID().slice(0, 4)}`,
+      capacity: 5,
+      validFrom: today(),
+      validUntil: inDays(60),
+      eligibility: { regions: ['31.75'], businessKinds: ['food'] },
+      details: {
+        product: 'Kue basah',
+        quantity: 200,
+        unit: 'potong',
+        pricePerUnit: 2500,
+        frequency: 'weekly',
+        qualityNeeds: ['halal', 'pirt'],
+        deliveryPlace: 'Hotel Cempaka, Jl. Pramuka',
+      },
+    });
+    expect(demand.status).toBe(201);
+
+    const fam = await brokeredFamily(14, { market: true });
+    const product = (body: object) =>
+      siti.request<{ id: string; labels: string[] }>(
+        'POST',
+        `/api/kpm/${fam.kpmId}/products`,
+        body,
+      );
+    const cheap = await product({ name: 'Kue lapis', price: 0, unit: 'potong' });
+    expect(cheap.status).toBe(400);
+    expect(fieldPaths(cheap.body)).toEqual(['price']);
+    expect(
+      (
+        await dewi.request('POST', `/api/kpm/${fam.kpmId}/products`, {
+          name: 'Kue lapis',
+          price: 2000,
+          unit: 'potong',
+        })
+      ).status,
+    ).toBe(403);
+    const halalOnly = await product({
+      name: 'Kue lapis',
+      price: 2000,
+      unit: 'potong',
+      labels: ['halal'],
+    });
+    const certified = await product({
+      name: 'Kue talam',
+      price: 2500,
+      unit: 'potong',
+      labels: ['halal', 'pirt'],
+    });
+    expect(halalOnly.status).toBe(201);
+    expect(certified.status).toBe(201);
+
+    await rankedFor(fam.kpmId, (items) =>
+      items.some((i) => i.offer.id === demand.body.id && i.eligible),
+    );
+    const noProducts = await refer(fam, demand.body.id);
+    expect(noProducts.status).toBe(400);
+    expect(fieldPaths(noProducts.body as unknown)).toEqual(['productIds']);
+    const uncertified = await refer(fam, demand.body.id, {
+      productIds: [certified.body.id, halalOnly.body.id],
+    });
+    expect(uncertified.status).toBe(422);
+    expect((uncertified.body as unknown as ErrorBody).fields).toEqual([
+      { path: 'productIds.1', message: expect.stringMatching(/Kue lapis lacks .*pirt/) },
+    ]);
+    const referral = await refer(fam, demand.body.id, { productIds: [certified.body.id] });
+    expect(referral.status).toBe(201);
+    type MarketReferral = ReferralView & {
+      products: { name: string }[];
+      sales: { quantity: number; amount: number };
+    };
+    const seen = await hotel.request<MarketReferral>('GET', `/api/referrals/${referral.body.id}`);
+    expect(seen.body.products.map((p) => p.name)).toEqual(['Kue talam']);
+
+    const sale = { soldOn: today(), quantity: 200, amount: 500_000 };
+    expect(
+      (await siti.request('POST', `/api/referrals/${referral.body.id}/sales`, sale)).status,
+    ).toBe(409);
+    expect(
+      (
+        await hotel.request('POST', `/api/referrals/${referral.body.id}/decision`, {
+          decision: 'accept',
+        })
+      ).status,
+    ).toBe(200);
+    const reported = await siti.request<MarketReferral>(
+      'POST',
+      `/api/referrals/${referral.body.id}/sales`,
+      sale,
+    );
+    expect(reported.status).toBe(201);
+    expect(reported.body.sales).toEqual({ quantity: 200, amount: 500_000 });
+    const more = await hotel.request<MarketReferral>(
+      'POST',
+      `/api/referrals/${referral.body.id}/sales`,
+      { ...sale, quantity: 100, amount: 250_000 },
+    );
+    expect(more.body.sales).toEqual({ quantity: 300, amount: 750_000 });
+    const impact = await hotel.request<{ totals: { sales: number } }>(
+      'GET',
+      '/api/partners/me/impact',
+    );
+    expect(impact.body.totals.sales).toBe(750_000);
+  });
+});
+
 describe('the two rankings', () => {
   it('never disagree: every row SQL ranked, TypeScript explained the same way', async () => {
     // broker.handlers logs each row where fit.sql.ts and fit.ts part ways.

@@ -3,6 +3,7 @@ import { regionsProvider } from '@jembatan/service-kit';
 import { BrokerHandlers } from './broker/broker.handlers.js';
 import { FamilyProfilesHandlers } from './broker/family-profiles.handlers.js';
 import { ImpactHandlers } from './impact/impact.handlers.js';
+import { ProductsHandlers } from './market/products.handlers.js';
 import { OfferPublisher } from './offers/offer-publisher.js';
 import { OffersHandlers } from './offers/offers.handlers.js';
 import { TrainingOffersHandlers } from './offers/training-offers.handlers.js';
@@ -28,6 +29,7 @@ import { ResourceMapHandlers } from './resource-map/resource-map.handlers.js';
     ResourceMapHandlers,
     PartnerNotesHandlers,
     ImpactHandlers,
+    ProductsHandlers,
   ],
 })
 export class PartnersModule {}

@@ -6,6 +6,7 @@ import {
   OfferInput,
   OfferListQuery,
   OffersForFamilyQuery,
+  ProductInput,
   ResourceMap,
 } from '@jembatan/contracts';
 import { z } from 'zod';
@@ -100,5 +101,35 @@ export class OffersController {
     @Caller() caller: CallerContext,
   ) {
     return this.services.call('partners.resource-map.get', query, caller);
+  }
+
+  /** A family business's products, for bazaars and buyers. */
+  @Get('kpm/:id/products')
+  @Roles('assistant', 'coordinator', 'dinas', 'admin')
+  products(@Param('id', Id) kpmId: string, @Caller() caller: CallerContext) {
+    return this.services.call('partners.product.list', { kpmId }, caller);
+  }
+
+  @Post('kpm/:id/products')
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(ProductInput)
+  addProduct(
+    @Param('id', Id) kpmId: string,
+    @Body({ schema: ProductInput }) product: z.input<typeof ProductInput>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.product.save', { kpmId, product }, caller);
+  }
+
+  @Put('kpm/:id/products/:productId')
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(ProductInput)
+  updateProduct(
+    @Param('id', Id) kpmId: string,
+    @Param('productId', Id) productId: string,
+    @Body({ schema: ProductInput }) product: z.input<typeof ProductInput>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.product.save', { kpmId, productId, product }, caller);
   }
 }

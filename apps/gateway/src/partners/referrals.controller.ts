@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateReferralBody, ReferralDecisionBody, ReferralListQuery } from '@jembatan/contracts';
+import {
+  CreateReferralBody,
+  ReferralDecisionBody,
+  ReferralListQuery,
+  SaleBody,
+} from '@jembatan/contracts';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.guard.js';
 import { BodySchema } from '../common/openapi.js';
@@ -50,5 +55,16 @@ export class ReferralsController {
     @Caller() caller: CallerContext,
   ) {
     return this.services.call('partners.referral.decide', { referralId, body }, caller);
+  }
+
+  /** Sales after a bazaar or a delivery to a buyer. */
+  @Post(':id/sales')
+  @BodySchema(SaleBody)
+  sale(
+    @Param('id', Id) referralId: string,
+    @Body({ schema: SaleBody }) body: z.input<typeof SaleBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('partners.referral.sale', { ...body, referralId }, caller);
   }
 }

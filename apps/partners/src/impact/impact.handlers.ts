@@ -56,6 +56,11 @@ export class ImpactHandlers {
        ORDER BY r.created_at DESC LIMIT 5000`,
       id,
     );
+    const [salesRow] = await db.$queryRawUnsafe<{ sales: number }[]>(
+      `SELECT COALESCE(sum(s.amount), 0)::bigint::float8 AS sales
+       FROM referral_sale s JOIN referral r ON r.id = s.referral_id WHERE r.partner_id = $1`,
+      id,
+    );
     const distinct = (rows: typeof families) => new Set(rows.map((row) => row.kpmId)).size;
     return {
       partner: { id: partner.id, name: partner.name, kind: partner.kind as PartnerKind },
@@ -71,6 +76,7 @@ export class ImpactHandlers {
         graduatedSelfReliant: distinct(
           families.filter((f) => f.stage === 'graduated-self-reliant'),
         ),
+        sales: Math.round(salesRow?.sales ?? 0),
       },
       offers,
       families,

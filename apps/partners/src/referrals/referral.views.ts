@@ -1,5 +1,6 @@
 import { CONSENT_SCOPE, type ReferralView } from '@jembatan/contracts';
-import type { FamilyProfile, Referral } from '../generated/prisma/client.js';
+import type { FamilyProfile, Product, Referral } from '../generated/prisma/client.js';
+import { toProductView } from '../market/products.handlers.js';
 
 /**
  * A referral as its reader sees it. The family part comes from the broker's projection, which
@@ -12,6 +13,10 @@ export function toReferralView(
     FamilyProfile,
     'headName' | 'villageCode' | 'businessKind' | 'businessStartedOn'
   > | null,
+  market: { products: Product[]; sales: { quantity: number; amount: number } } = {
+    products: [],
+    sales: { quantity: 0, amount: 0 },
+  },
 ): ReferralView {
   return {
     id: referral.id,
@@ -37,6 +42,8 @@ export function toReferralView(
       scope: CONSENT_SCOPE,
     },
     reason: referral.reason,
+    products: market.products.map(toProductView),
+    sales: market.sales,
     createdAt: referral.createdAt.toISOString(),
     updatedAt: referral.updatedAt.toISOString(),
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   DELIVERED_BY,
+  MARKET_KINDS,
   PLACE_HOLDING,
   REFERRAL_TRANSITIONS,
   isWithinRegion,
@@ -10,6 +11,7 @@ import {
   type CommandPayload,
   type CommandResponse,
   type EventEnvelope,
+  type OfferKind,
   type ReferralStatus,
   type CapitalReferralOutcomeV1,
   type TrainingCompletedV1,
@@ -24,7 +26,7 @@ import {
 } from '@jembatan/messaging';
 import { assertCanManage, canManage } from '@jembatan/service-kit';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
-import type { Referral } from '../generated/prisma/client.js';
+import type { Offer, Referral } from '../generated/prisma/client.js';
 import { assessFit } from '../broker/fit.js';
 import { fitFamilyOf } from '../broker/family-profile.js';
 import { requireLiveOffer } from '../offers/live-offer.js';
@@ -59,18 +61,86 @@ export class ReferralsHandlers {
   constructor(private readonly outbox: OutboxWriter) {}
 
   private async views(db: Db, referrals: Referral[]) {
-    const offers = await db.offer.findMany({
-      where: { id: { in: [...new Set(referrals.map((r) => r.offerId))] } },
-      select: { id: true, title: true, partnerName: true },
-    });
-    const families = await db.familyProfile.findMany({
-      where: { kpmId: { in: referrals.map((r) => r.kpmId) } },
-    });
+    const ids = referrals.map((r) => r.id);
+    const [offers, families, products, sales] = await Promise.all([
+      db.offer.findMany({
+        where: { id: { in: [...new Set(referrals.map((r) => r.offerId))] } },
+        select: { id: true, title: true, partnerName: true },
+      }),
+      db.familyProfile.findMany({ where: { kpmId: { in: referrals.map((r) => r.kpmId) } } }),
+      db.product.findMany({ where: { id: { in: referrals.flatMap((r) => r.productIds) } } }),
+      db.referralSale.groupBy({
+        by: ['referralId'],
+        where: { referralId: { in: ids } },
+        _sum: { quantity: true, amount: true },
+      }),
+    ]);
     const offerById = new Map(offers.map((offer) => [offer.id, offer]));
     const familyById = new Map(families.map((family) => [family.kpmId, family]));
-    return referrals.map((r) =>
-      toReferralView(r, offerById.get(r.offerId)!, familyById.get(r.kpmId) ?? null),
+    const productById = new Map(products.map((product) => [product.id, product]));
+    const salesOf = new Map(
+      sales.map((s) => [
+        s.referralId,
+        { quantity: s._sum.quantity ?? 0, amount: Number(s._sum.amount ?? 0) },
+      ]),
     );
+    return referrals.map((r) =>
+      toReferralView(r, offerById.get(r.offerId)!, familyById.get(r.kpmId) ?? null, {
+        products: r.productIds.map((id) => productById.get(id)).filter((p) => p !== undefined),
+        sales: salesOf.get(r.id) ?? { quantity: 0, amount: 0 },
+      }),
+    );
+  }
+
+  /**
+   * The products a market referral offers: given for bazaars and buyers (and only there), the
+   * family's own, and for a buyer each carrying every certificate it asks for.
+   */
+  private async marketProducts(
+    tx: Tx,
+    offer: Offer,
+    kpmId: string,
+    productIds: string[] | undefined,
+  ): Promise<string[]> {
+    const isMarket = MARKET_KINDS.includes(offer.kind as OfferKind);
+    if (!isMarket) {
+      if (productIds)
+        throw DomainError.invalid([
+          { path: 'productIds', message: `a ${offer.kind} referral takes no products` },
+        ]);
+      return [];
+    }
+    if (!productIds)
+      throw DomainError.invalid([{ path: 'productIds', message: 'choose the products to offer' }]);
+    const products = await tx.product.findMany({ where: { id: { in: productIds }, kpmId } });
+    const byId = new Map(products.map((p) => [p.id, p]));
+    const needs =
+      offer.kind === 'buyer-demand'
+        ? ((offer.details as { qualityNeeds?: string[] }).qualityNeeds ?? [])
+        : [];
+    const problems = productIds.flatMap((id, index) => {
+      const product = byId.get(id);
+      if (!product)
+        return [{ path: `productIds.${index}`, message: "is not one of the family's products" }];
+      const missing = needs.filter((label) => !product.labels.includes(label));
+      return missing.length > 0
+        ? [
+            {
+              path: `productIds.${index}`,
+              message: `${product.name} lacks what the buyer requires: ${missing.join(', ')}`,
+            },
+          ]
+        : [];
+    });
+    if (problems.some((p) => p.message.includes('lacks')))
+      throw new DomainError(
+        422,
+        'quality-needs-not-met',
+        "A product does not meet the buyer's quality needs",
+        problems,
+      );
+    if (problems.length > 0) throw DomainError.invalid(problems);
+    return productIds;
   }
 
   @HandleCommand('partners.referral.create')
@@ -104,6 +174,7 @@ export class ReferralsHandlers {
           message: `family: ${reason.params.family ?? 'none'}; required: ${reason.params.required ?? 'yes'}`,
         })),
       );
+    const productIds = await this.marketProducts(tx, offer, profile.kpmId, input.productIds);
     const open = await tx.referral.findFirst({
       where: { offerId: offer.id, kpmId: profile.kpmId, status: { in: [...PLACE_HOLDING] } },
     });
@@ -127,6 +198,7 @@ export class ReferralsHandlers {
         deliveredBy: DELIVERED_BY[offer.kind as keyof typeof DELIVERED_BY],
         status: 'referred',
         note: input.note ?? null,
+        productIds,
         consentGivenBy: input.consentGivenBy,
         consentGivenAt: now,
       },
@@ -335,6 +407,49 @@ export class ReferralsHandlers {
       reason ?? null,
     );
     const [view] = await this.views(tx, [updated]);
+    return view!;
+  }
+
+  /** Sales after a bazaar or a buyer's delivery: the assistant or the partner reports them. */
+  @HandleCommand('partners.referral.sale')
+  async sale(
+    input: CommandPayload<'partners.referral.sale'>,
+    context: CommandContext<Tx>,
+  ): Promise<CommandResponse<'partners.referral.sale'>> {
+    const { actor, tx } = context;
+    const referral = await this.readable(tx, input.referralId, actor, true);
+    if (actor.role !== 'partner' && !canManage(actor, referral))
+      throw new DomainError(
+        403,
+        'forbidden',
+        "Sales are reported by the family's assistant or the partner",
+      );
+    if (!MARKET_KINDS.includes(referral.kind as OfferKind))
+      throw new DomainError(
+        409,
+        'not-a-market-referral',
+        'Sales are reported for bazaar slots and buyers only',
+      );
+    if (referral.status !== 'accepted' && referral.status !== 'completed')
+      throw new DomainError(409, 'not-accepted', 'Sales follow a referral the partner accepted');
+    if (
+      input.soldOn > new Date().toISOString().slice(0, 10) ||
+      input.soldOn < referral.createdAt.toISOString().slice(0, 10)
+    )
+      throw DomainError.invalid([
+        { path: 'soldOn', message: 'must be between the referral and today' },
+      ]);
+    await tx.referralSale.create({
+      data: {
+        id: randomUUID(),
+        referralId: referral.id,
+        soldOn: new Date(`${input.soldOn}T00:00:00Z`),
+        quantity: input.quantity,
+        amount: BigInt(input.amount),
+        reportedBy: actor.userId,
+      },
+    });
+    const [view] = await this.views(tx, [referral]);
     return view!;
   }
 

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RankedOffer } from '@jembatan/contracts';
+import { MARKET_KINDS, type ProductView, type RankedOffer } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { send, useApiAction } from '../lib/use-api-action';
+import { useItems } from '../lib/use-items';
 import { FitReasons } from './partners/FitReasons';
 import { ReferralList } from './partners/ReferralList';
 
@@ -59,6 +60,7 @@ export function BrokerSection({
                   <ReferForm
                     kpmId={kpmId}
                     offerId={offer.id}
+                    market={MARKET_KINDS.includes(offer.kind)}
                     headName={headName}
                     onDone={() => {
                       setReferring(null);
@@ -81,10 +83,14 @@ export function BrokerSection({
 function ReferForm(props: {
   kpmId: string;
   offerId: string;
+  /** A bazaar slot or a buyer's demand: the referral names the products offered. */
+  market: boolean;
   headName: string;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const products = useItems<ProductView>(props.market ? `/api/kpm/${props.kpmId}/products` : null);
+  const [chosen, setChosen] = useState<string[]>([]);
   const [consent, setConsent] = useState(false);
   const [givenBy, setGivenBy] = useState(props.headName);
   const [note, setNote] = useState('');
@@ -101,6 +107,7 @@ function ReferForm(props: {
             ...(consent ? { consent: true } : {}),
             consentGivenBy: givenBy,
             ...(note ? { note } : {}),
+            ...(props.market ? { productIds: chosen } : {}),
           }),
         ),
       t('broker.referred'),
@@ -116,6 +123,25 @@ function ReferForm(props: {
         {t('broker.consentGivenBy')}
         <input value={givenBy} onChange={(e) => setGivenBy(e.target.value)} required />
       </label>
+      {props.market && (
+        <fieldset>
+          <legend>{t('products.choose')}</legend>
+          {products.map((p) => (
+            <label key={p.id}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(p.id)}
+                onChange={() =>
+                  setChosen(
+                    chosen.includes(p.id) ? chosen.filter((c) => c !== p.id) : [...chosen, p.id],
+                  )
+                }
+              />
+              {p.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label>
         {t('broker.note')}
         <input value={note} onChange={(e) => setNote(e.target.value)} />

@@ -17,6 +17,7 @@ import { ReadinessPanel } from '../components/ReadinessPanel';
 import { TrendChart } from '../components/TrendChart';
 import { TutorSection } from '../components/TutorSection';
 import { BrokerSection } from '../components/BrokerSection';
+import { ProductsSection } from '../components/partners/ProductsSection';
 
 /** A family's profile: household, readiness and its reasons, assessments, cases, pipeline. */
 export function FamilyPage({
@@ -75,6 +76,7 @@ export function FamilyPage({
 
       {canManage && <AssessmentForm kpmId={family.id} onRecorded={onAssessed} />}
       <TutorSection kpmId={family.id} canManage={canManage} />
+      <ProductsSection kpmId={family.id} canManage={canManage} />
       <BrokerSection kpmId={family.id} headName={family.headName} canRefer={canManage} />
       {canManage && <StageForm family={family} onMoved={setFamily} />}
 

@@ -8,6 +8,8 @@ import {
   OfferInput,
   OfferKind,
   OfferView,
+  ProductInput,
+  ProductView,
 } from '../partners/offers.js';
 import {
   PartnerDecision,
@@ -206,6 +208,8 @@ export const CreateReferralBody = z.strictObject({
   /** Who in the family gave consent (the head, the spouse ...). */
   consentGivenBy: z.string().trim().min(2).max(200),
   note: z.string().trim().max(1000).optional(),
+  /** Bazaar slots and buyers' demand: the family's products to offer. */
+  productIds: z.array(z.uuid()).min(1).max(20).optional(),
 });
 
 export const CreateReferral = {
@@ -349,6 +353,8 @@ export const PartnerImpact = z.object({
     funded: z.number().int(),
     repaid: z.number().int(),
     graduatedSelfReliant: z.number().int(),
+    /** Rupiah of sales reported after bazaars and buyers' deliveries. */
+    sales: z.number().int(),
   }),
   offers: z.array(
     z.object({
@@ -390,4 +396,40 @@ export const ExportPartnerImpact = {
   kind: 'query',
   request: z.strictObject({ partnerId: z.string().min(1).optional() }),
   response: z.object({ fileName: z.string(), contentType: z.string(), base64: z.string() }),
+} satisfies CommandDefinition;
+
+// ---- Market: products and sales ----
+
+export const SaveProduct = {
+  service: 'partners',
+  kind: 'command',
+  /** Without a product id: a new product. */
+  request: z.strictObject({
+    kpmId: z.uuid(),
+    productId: z.uuid().optional(),
+    product: ProductInput,
+  }),
+  response: ProductView,
+} satisfies CommandDefinition;
+
+export const ListProducts = {
+  service: 'partners',
+  kind: 'query',
+  request: z.strictObject({ kpmId: z.uuid() }),
+  response: z.object({ items: z.array(ProductView) }),
+} satisfies CommandDefinition;
+
+export const SaleBody = z.strictObject({
+  soldOn: z.iso.date(),
+  quantity: z.number().int().min(1).max(1_000_000),
+  /** Rupiah, the whole sale. */
+  amount: z.number().int('must be whole rupiah').min(0).max(10_000_000_000),
+});
+
+/** Sales after a bazaar or a delivery to a buyer, reported by the assistant or the partner. */
+export const ReportSale = {
+  service: 'partners',
+  kind: 'command',
+  request: SaleBody.extend({ referralId: z.uuid() }),
+  response: ReferralView,
 } satisfies CommandDefinition;

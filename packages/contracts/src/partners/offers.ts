@@ -72,7 +72,10 @@ export type Eligibility = z.infer<typeof Eligibility>;
 export type EligibilityRule = Exclude<keyof Eligibility, never>;
 
 const Rupiah = z.number().int('must be whole rupiah').min(0).max(10_000_000_000);
-const Labels = z.array(z.enum(['halal', 'pirt', 'bpom', 'sni', 'organic'])).max(5);
+/** Certificates a product can hold, and buyers can ask for. */
+export const PRODUCT_LABELS = ['halal', 'pirt', 'bpom', 'sni', 'organic'] as const;
+export const ProductLabel = z.enum(PRODUCT_LABELS);
+const Labels = z.array(ProductLabel).max(5);
 
 export const TrainingDetails = z.strictObject({
   place: z.string().trim().min(2).max(200),
@@ -227,3 +230,19 @@ export const DISTANCES = [
   'farther',
 ] as const;
 export type Distance = (typeof DISTANCES)[number];
+
+/** A product of a family's business, as the assistant records it for markets and buyers. */
+export const ProductInput = z.strictObject({
+  name: z.string().trim().min(2).max(200),
+  description: z.string().trim().max(1000).default(''),
+  price: z.number().int('must be whole rupiah').min(100).max(100_000_000),
+  unit: z.string().trim().min(1).max(30),
+  labels: z.array(ProductLabel).max(5).default([]),
+});
+export type ProductInput = z.output<typeof ProductInput>;
+
+export const ProductView = ProductInput.extend({ id: z.uuid(), kpmId: z.uuid() });
+export type ProductView = z.infer<typeof ProductView>;
+
+/** Offers a family takes its products to: a referral to them names the products. */
+export const MARKET_KINDS: readonly OfferKind[] = ['bazaar', 'buyer-demand'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OfferKind } from './offers.js';
+import { OfferKind, ProductView } from './offers.js';
 
 /**
  * A referral's life: referred by the assistant, accepted or declined by the partner (or, for
@@ -54,6 +54,9 @@ export const ReferralView = z.object({
   note: z.string().nullable(),
   consent: z.object({ givenBy: z.string(), givenAt: z.string(), scope: z.string() }),
   reason: z.string().nullable(),
+  /** Market referrals: the products offered, and the sales reported so far. */
+  products: z.array(ProductView),
+  sales: z.object({ quantity: z.number().int(), amount: z.number().int() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

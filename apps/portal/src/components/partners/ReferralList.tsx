@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReferralView } from '@jembatan/contracts';
+import { MARKET_KINDS, type ReferralView } from '@jembatan/contracts';
 import { api } from '../../api/client';
 import { send, useApiAction } from '../../lib/use-api-action';
 import { useItems } from '../../lib/use-items';
@@ -56,6 +56,9 @@ export function ReferralList({ query = '', role }: { query?: string; role: strin
                 <td>
                   {t(`referralStatus.${r.status}`)}
                   {r.deliveredBy !== 'partners' && ` · ${t(`deliveredBy.${r.deliveredBy}`)}`}
+                  {MARKET_KINDS.includes(r.offerKind) && (
+                    <SalesCell referral={r} onReported={() => setReload((n) => n + 1)} />
+                  )}
                 </td>
                 <td>
                   {r.consent.givenBy}, {r.consent.givenAt.slice(0, 10)}
@@ -88,6 +91,63 @@ export function ReferralList({ query = '', role }: { query?: string; role: strin
         </tbody>
       </table>
       {message && <p role="status">{message}</p>}
+    </div>
+  );
+}
+
+/** A market referral's products and sales so far; once accepted, sales can be reported. */
+function SalesCell({ referral, onReported }: { referral: ReferralView; onReported: () => void }) {
+  const { t } = useTranslation();
+  const [sale, setSale] = useState({ quantity: '', amount: '' });
+  const { message, run } = useApiAction(onReported);
+  const open = referral.status === 'accepted' || referral.status === 'completed';
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void run(
+      () =>
+        api(
+          `/api/referrals/${referral.id}/sales`,
+          send('POST', {
+            soldOn: new Date().toISOString().slice(0, 10),
+            quantity: Number(sale.quantity),
+            amount: Number(sale.amount),
+          }),
+        ),
+      t('sales.reported'),
+    );
+  }
+  return (
+    <div>
+      {referral.products.map((p) => p.name).join(', ')}
+      {' · '}
+      {t('sales.total', {
+        quantity: referral.sales.quantity,
+        amount: referral.sales.amount.toLocaleString('id-ID'),
+      })}
+      {open && (
+        <form onSubmit={submit} aria-label={t('sales.report')}>
+          <label>
+            {t('sales.quantity')}
+            <input
+              type="number"
+              value={sale.quantity}
+              onChange={(e) => setSale({ ...sale, quantity: e.target.value })}
+              required
+            />
+          </label>
+          <label>
+            {t('sales.amount')}
+            <input
+              type="number"
+              value={sale.amount}
+              onChange={(e) => setSale({ ...sale, amount: e.target.value })}
+              required
+            />
+          </label>
+          <button type="submit">{t('sales.report')}</button>
+          {message && <p role="status">{message}</p>}
+        </form>
+      )}
     </div>
   );
 }
