@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TOPICS } from '@jembatan/contracts';
+import { TOPICS, type HsdsDirectory, type HsdsImportReport } from '@jembatan/contracts';
+import { createHsdsValidator } from '@jembatan/service-kit';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import kafkajs from 'kafkajs';
 import { GatewayClient, eventually, family } from './api.js';
@@ -873,6 +874,114 @@ describe('market referrals', () => {
       '/api/partners/me/impact',
     );
     expect(impact.body.totals.sales).toBe(750_000);
+  });
+});
+
+describe('HSDS 3.0 directory', () => {
+  const hsds = createHsdsValidator();
+  const download = (client: GatewayClient) =>
+    fetch(`${stack.gatewayUrl}/api/directory/hsds`, {
+      headers: { authorization: `Bearer ${client.token}` },
+    });
+  const upload = (client: GatewayClient, body: string) =>
+    client.request<HsdsImportReport & ErrorBody>('POST', '/api/directory/hsds', body);
+
+  it('exports verified partners and their offers as valid HSDS and imports them as pending partners', async () => {
+    const posted = await bank.request<OfferView>('POST', '/api/offers', loan());
+    expect(posted.status).toBe(201);
+    expect((await download(siti)).status).toBe(403);
+
+    const file = await download(dinas);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(
+      /attachment; filename="direktori-hsds-/,
+    );
+    const directory = (await file.json()) as HsdsDirectory;
+    expect(hsds.directory(directory)).toEqual([]);
+    const bankId = (await bank.request<PartnerView>('GET', '/api/partners/me')).body.id;
+    const organization = directory.organizations.find((o) => o.id === bankId);
+    expect(organization?.attributes?.[0]?.taxonomy_term?.code).toBe('lender');
+    const service = directory.services.find((s) => s.id === posted.body.id);
+    expect(service).toMatchObject({ organization_id: bankId, status: 'active' });
+    // Only verified partners leave: a pending one stays in Jembatan.
+    const pending = await dinas.request<{ items: PartnerView[] }>(
+      'GET',
+      '/api/partners?status=pending',
+    );
+    for (const partner of pending.body.items)
+      expect(directory.organizations.map((o) => o.id)).not.toContain(partner.id);
+
+    // Another Jembatan's directory: the same lender under new ids, and an organisation from a
+    // directory that does not say what kind of partner it is.
+    const newOrg = randomUUID();
+    const newService = randomUUID();
+    const foreign = {
+      id: randomUUID(),
+      name: 'Yayasan Tanpa Jenis',
+      description: 'Kursus menjahit',
+      locations: [
+        { id: randomUUID(), location_type: 'physical', external_identifier: '31.75.01.1001' },
+      ],
+    };
+    const incoming = {
+      ...directory,
+      organizations: [
+        { ...organization!, id: newOrg, name: `Koperasi Impor ${newOrg.slice(0, 6)}` },
+        foreign,
+      ],
+      services: [{ ...service!, id: newService, organization_id: newOrg }],
+    };
+    expect((await upload(siti, JSON.stringify(incoming))).status).toBe(403);
+    const imported = await upload(dinas, JSON.stringify(incoming));
+    expect(imported.status).toBe(200);
+    expect(imported.body.organizations.created).toBe(1);
+    expect(imported.body.organizations.rejected).toEqual([
+      expect.objectContaining({
+        path: 'organizations.1',
+        reason: expect.stringContaining('no partner kind'),
+      }),
+    ]);
+    expect(imported.body.services.created).toBe(1);
+
+    const queue = await dinas.request<{ items: PartnerView[] }>(
+      'GET',
+      '/api/partners?status=pending',
+    );
+    expect(queue.body.items.map((p) => p.id)).toContain(newOrg);
+    const importedOffer = await dinas.request<OfferView>('GET', `/api/offers/${newService}`);
+    expect(importedOffer.body).toMatchObject({ kind: 'loan', title: service!.name, live: false });
+    const seen = await siti.request<{ items: OfferView[] }>('GET', '/api/offers');
+    expect(seen.body.items.map((o) => o.id)).not.toContain(newService);
+
+    // The same file again changes nothing.
+    const again = await upload(dinas, JSON.stringify(incoming));
+    expect(again.body.organizations).toMatchObject({
+      created: 0,
+      skipped: [expect.objectContaining({ id: newOrg })],
+    });
+    expect(again.body.services.created).toBe(0);
+  });
+
+  it('refuses a file that is not HSDS 3.0, naming the fields', async () => {
+    const invalid = await upload(
+      dinas,
+      JSON.stringify({
+        hsds_version: '3.0',
+        organizations: [{ id: 'koperasi-1', name: 'Koperasi' }],
+        services: [{ id: randomUUID(), name: 'Pinjaman', status: 'open' }],
+      }),
+    );
+    expect(invalid.status).toBe(400);
+    expect(fieldPaths(invalid.body)).toEqual(
+      expect.arrayContaining([
+        'organizations.0.id',
+        'organizations.0.description',
+        'services.0.status',
+      ]),
+    );
+    const malformed = await upload(dinas, '{"hsds_version": "3.0", "organizations": [');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toBe('malformed-json');
   });
 });
 

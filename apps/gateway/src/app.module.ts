@@ -26,6 +26,7 @@ import { P2k2Controller } from './training/p2k2.controller.js';
 import { P2k2PhotosController } from './training/p2k2-photos.controller.js';
 import { TrainingsController } from './training/trainings.controller.js';
 import { TutorsController } from './training/tutors.controller.js';
+import { DirectoryController } from './partners/directory.controller.js';
 import { OffersController } from './partners/offers.controller.js';
 import { PartnerRegistration } from './partners/partner-registration.js';
 import { PartnersController } from './partners/partners.controller.js';
@@ -65,6 +66,7 @@ export class AppModule {
         PartnersController,
         OffersController,
         ReferralsController,
+        DirectoryController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './common/config.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
+import { STREAMED_JSON_ROUTES } from './partners/directory.controller.js';
 
 /** Builds the HTTP API (also used by tests, which listen on a free port). */
 export async function createGateway(config: GatewayConfig): Promise<NestExpressApplication> {
@@ -19,7 +20,13 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
   });
   app.useLogger(app.get(Logger));
   app.use(assignCorrelationId);
-  app.useBodyParser('json', { limit: '100kb' });
+  app.useBodyParser('json', {
+    limit: '100kb',
+    // Directory files are bulk payloads: they stream through to the partners service.
+    type: (req) =>
+      (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() ===
+        'application/json' && !STREAMED_JSON_ROUTES.includes((req.url ?? '').split('?')[0]!),
+  });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({

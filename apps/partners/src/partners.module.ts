@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { regionsProvider } from '@jembatan/service-kit';
+import { internalSecretProvider, regionsProvider } from '@jembatan/service-kit';
 import { BrokerHandlers } from './broker/broker.handlers.js';
 import { FamilyProfilesHandlers } from './broker/family-profiles.handlers.js';
+import { DirectoryController } from './directory/directory.controller.js';
+import { DirectoryService } from './directory/directory.service.js';
 import { ImpactHandlers } from './impact/impact.handlers.js';
 import { ProductsHandlers } from './market/products.handlers.js';
 import { OfferPublisher } from './offers/offer-publisher.js';
@@ -17,8 +19,11 @@ import { ResourceMapHandlers } from './resource-map/resource-map.handlers.js';
  * eligibility, the broker's matching on a projection of caseload's families, and referrals.
  */
 @Module({
+  controllers: [DirectoryController],
   providers: [
     regionsProvider,
+    internalSecretProvider,
+    DirectoryService,
     OfferPublisher,
     RegistryHandlers,
     OffersHandlers,

@@ -16,6 +16,7 @@ export * from './supervision/attendance.js';
 export * from './partners/registry.js';
 export * from './partners/offers.js';
 export * from './partners/referrals.js';
+export * from './partners/hsds.js';
 export * from './events/accounts.js';
 export * from './events/caseload.js';
 export * from './events/directory.js';

@@ -9,7 +9,8 @@ import {
   type EventVersion,
 } from '@jembatan/contracts';
 import type { z } from 'zod';
-import type { SqlClient } from './sql.js';
+import type { CommandContext } from './handlers.js';
+import type { SqlClient, TransactionalDb } from './sql.js';
 
 export interface EventDraft<T extends EventType, V extends EventVersion<T>> {
   type: T;
@@ -101,4 +102,29 @@ export class OutboxWriter {
 export interface PendingEvent {
   topic: string;
   envelope: EventEnvelope<unknown>;
+}
+
+/**
+ * Runs a state change that did not arrive as a command (a bulk upload over HTTP) the way the
+ * dispatcher runs commands: one transaction, events appended to the outbox before it commits.
+ */
+export async function inTransactionWithEvents<Tx extends SqlClient, R>(
+  db: TransactionalDb<Tx>,
+  outbox: OutboxWriter,
+  origin: { actor: Actor; correlationId: string },
+  work: (context: CommandContext<Tx>) => Promise<R>,
+  options?: { timeout?: number },
+): Promise<R> {
+  return db.$transaction(async (tx) => {
+    const pending: PendingEvent[] = [];
+    const result = await work({
+      ...origin,
+      tx,
+      emit: async (draft) => {
+        pending.push(outbox.envelope(draft, origin));
+      },
+    });
+    await outbox.appendMany(tx, pending);
+    return result;
+  }, options);
 }

@@ -20,7 +20,9 @@ export interface ServiceBootOptions {
  */
 export async function bootstrapService(options: ServiceBootOptions): Promise<INestApplication> {
   await ensureTopics(options.brokers);
-  const app = await NestFactory.create(options.module, { bufferLogs: true });
+  // No body parsing: the only HTTP bodies a service takes are bulk uploads its controllers
+  // stream themselves (within their own size limits).
+  const app = await NestFactory.create(options.module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.connectMicroservice<MicroserviceOptions>(
     serviceTransportOptions(options.service, options.brokers),

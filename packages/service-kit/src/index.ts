@@ -12,3 +12,4 @@ export * from './internal-http.js';
 export * from './documents.js';
 export * from './partner-profile.js';
 export * from './csv.js';
+export * from './hsds.js';

@@ -1,4 +1,9 @@
-import { INTERNAL_CALL_HEADER, internalErrorReply, requireInternalCall } from '@jembatan/messaging';
+import {
+  DomainError,
+  INTERNAL_CALL_HEADER,
+  internalErrorReply,
+  requireInternalCall,
+} from '@jembatan/messaging';
 import type { InternalCall } from '@jembatan/messaging';
 import type { Request, Response } from 'express';
 import { BaseEnv, loadEnv } from './config.js';
@@ -23,4 +28,26 @@ export function replyInternalError(res: Response, error: unknown, correlationId?
   }
   const { status, body } = internalErrorReply(error, correlationId);
   res.status(status).json(body);
+}
+
+/**
+ * Reads a streamed request body, refusing it (413) as soon as it passes `limit` bytes: bulk
+ * bodies are bounded even though the gateway does not buffer them.
+ */
+export async function readBodyLimited(req: Request, limit: number, what: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      throw new DomainError(
+        413,
+        'payload-too-large',
+        `${what} may have at most ${limit / 1024 / 1024} MB`,
+      );
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }

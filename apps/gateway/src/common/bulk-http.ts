@@ -6,10 +6,10 @@ import type { Request, Response } from 'express';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config.js';
 import type { CallerContext } from './request-context.js';
 
-type Owner = 'caseload' | 'training';
+type Owner = 'caseload' | 'training' | 'partners';
 
 /**
- * Bulk payloads (CSV imports, check-in photos, reports) stream over HTTP between the gateway
+ * Bulk payloads (CSV imports, check-in photos, reports, directory files) stream over HTTP between the gateway
  * and the service that owns them, the one exception to Kafka. The gateway vouches for the
  * signed-in user with a signed header; the body streams through without being buffered.
  */
@@ -18,7 +18,11 @@ export class BulkHttp {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
   private url(owner: Owner, path: string): URL {
-    const base = owner === 'caseload' ? this.config.caseloadUrl : this.config.trainingUrl;
+    const base = {
+      caseload: this.config.caseloadUrl,
+      training: this.config.trainingUrl,
+      partners: this.config.partnersUrl,
+    }[owner];
     return new URL(path, base);
   }
 

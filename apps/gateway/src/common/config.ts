@@ -17,6 +17,9 @@ export const GatewayEnv = BaseEnv.extend({
   /** Where P2K2 check-in photos stream to; defaults to training on TRAINING_PORT. */
   TRAINING_URL: z.url().optional(),
   TRAINING_PORT: portVar(3102),
+  /** Where HSDS directory files stream to and from; defaults to partners on PARTNERS_PORT. */
+  PARTNERS_URL: z.url().optional(),
+  PARTNERS_PORT: portVar(3103),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
@@ -33,6 +36,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     database: { url: parsed.DATABASE_URL, schema: 'gateway' },
     caseloadUrl: parsed.CASELOAD_URL ?? `http://127.0.0.1:${parsed.CASELOAD_PORT}`,
     trainingUrl: parsed.TRAINING_URL ?? `http://127.0.0.1:${parsed.TRAINING_PORT}`,
+    partnersUrl: parsed.PARTNERS_URL ?? `http://127.0.0.1:${parsed.PARTNERS_PORT}`,
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
   };
 }

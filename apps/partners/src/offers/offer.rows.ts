@@ -42,6 +42,22 @@ export const isLive = (offer: Offer, partnerStatus: string, today = todayIso()) 
   isoDay(offer.validFrom) <= today &&
   isoDay(offer.validUntil) >= today;
 
+/** The offer's eligibility rules, as posted (columns back to the contract's shape). */
+export function eligibilityOf(
+  offer: Pick<
+    Offer,
+    'regions' | 'businessKinds' | 'minBusinessMonths' | 'stages' | 'priorTraining'
+  >,
+): OfferView['eligibility'] {
+  return {
+    regions: offer.regions,
+    ...(offer.businessKinds.length > 0 ? { businessKinds: offer.businessKinds as never } : {}),
+    ...(offer.minBusinessMonths !== null ? { minBusinessMonths: offer.minBusinessMonths } : {}),
+    ...(offer.stages.length > 0 ? { stages: offer.stages as never } : {}),
+    ...(offer.priorTraining ? { priorTraining: true } : {}),
+  };
+}
+
 export function toOfferView(offer: Offer, partner: OfferPartner, today = todayIso()): OfferView {
   return {
     id: offer.id,
@@ -55,13 +71,7 @@ export function toOfferView(offer: Offer, partner: OfferPartner, today = todayIs
     seatsTaken: offer.seatsTaken,
     validFrom: isoDay(offer.validFrom),
     validUntil: isoDay(offer.validUntil),
-    eligibility: {
-      regions: offer.regions,
-      ...(offer.businessKinds.length > 0 ? { businessKinds: offer.businessKinds as never } : {}),
-      ...(offer.minBusinessMonths !== null ? { minBusinessMonths: offer.minBusinessMonths } : {}),
-      ...(offer.stages.length > 0 ? { stages: offer.stages as never } : {}),
-      ...(offer.priorTraining ? { priorTraining: true } : {}),
-    },
+    eligibility: eligibilityOf(offer),
     details: offer.details as Record<string, unknown>,
     status: offer.status as OfferView['status'],
     live: isLive(offer, partner.status, today),

@@ -21,6 +21,42 @@ import { offerColumns, todayIso, toOfferView } from './offer.rows.js';
 type Db = PrismaService | Tx;
 
 /**
+ * Rules idn-area-data and the partner's profile decide (the contract checked the shape).
+ * Paths are the posted offer's, as the portal sent it.
+ */
+export function offerProblems(
+  regions: RegionDirectory,
+  input: OfferInput,
+  partner: Pick<Partner, 'kind' | 'serviceArea'>,
+): FieldError[] {
+  const problems: FieldError[] = [];
+  const allowed = OFFER_KINDS_BY_PARTNER[partner.kind as PartnerKind];
+  if (!allowed.includes(input.kind))
+    problems.push({
+      path: 'kind',
+      message: `a ${partner.kind} posts ${allowed.join(', ')}`,
+    });
+  input.eligibility.regions.forEach((code, index) => {
+    const path = `eligibility.regions.${index}`;
+    if (!regions.has(code)) problems.push({ path, message: 'is not a region in idn-area-data' });
+    else if (!partner.serviceArea.some((area) => regionsOverlap(area, code)))
+      problems.push({ path, message: 'is outside your service area' });
+  });
+  if (
+    input.kind === 'bazaar' &&
+    input.details.villageCode &&
+    !regions.has(input.details.villageCode, 'village')
+  )
+    problems.push({
+      path: 'details.villageCode',
+      message: 'is not a village in idn-area-data',
+    });
+  if (input.validUntil < todayIso())
+    problems.push({ path: 'validUntil', message: 'is in the past' });
+  return problems;
+}
+
+/**
  * Partners post, edit and close offers; assistants, coordinators and the Dinas read those that
  * reach their region. Every change is published (OfferPublisher) in its transaction.
  */
@@ -51,39 +87,6 @@ export class OffersHandlers {
     return partner;
   }
 
-  /**
-   * Rules idn-area-data and the partner's profile decide (the contract checked the shape).
-   * Paths are the posted offer's, as the portal sent it.
-   */
-  private problems(input: OfferInput, partner: Partner): FieldError[] {
-    const problems: FieldError[] = [];
-    const allowed = OFFER_KINDS_BY_PARTNER[partner.kind as PartnerKind];
-    if (!allowed.includes(input.kind))
-      problems.push({
-        path: 'kind',
-        message: `a ${partner.kind} posts ${allowed.join(', ')}`,
-      });
-    input.eligibility.regions.forEach((code, index) => {
-      const path = `eligibility.regions.${index}`;
-      if (!this.regions.has(code))
-        problems.push({ path, message: 'is not a region in idn-area-data' });
-      else if (!partner.serviceArea.some((area) => regionsOverlap(area, code)))
-        problems.push({ path, message: 'is outside your service area' });
-    });
-    if (
-      input.kind === 'bazaar' &&
-      input.details.villageCode &&
-      !this.regions.has(input.details.villageCode, 'village')
-    )
-      problems.push({
-        path: 'details.villageCode',
-        message: 'is not a village in idn-area-data',
-      });
-    if (input.validUntil < todayIso())
-      problems.push({ path: 'validUntil', message: 'is in the past' });
-    return problems;
-  }
-
   private async owned(tx: Tx, offerId: string, partner: Partner): Promise<Offer> {
     await tx.$executeRawUnsafe(`SELECT 1 FROM offer WHERE id = $1::uuid FOR UPDATE`, offerId);
     const offer = await tx.offer.findUnique({ where: { id: offerId } });
@@ -96,7 +99,7 @@ export class OffersHandlers {
   /** Posts an offer (also the path of the older training-offer command). */
   async create(input: OfferInput, context: CommandContext<Tx>) {
     const partner = await this.poster(context.tx, context.actor);
-    const problems = this.problems(input, partner);
+    const problems = offerProblems(this.regions, input, partner);
     if (problems.length > 0) throw DomainError.invalid(problems);
     const offer = await context.tx.offer.create({
       data: { id: randomUUID(), partnerId: partner.id, ...offerColumns(input, partner) },
@@ -121,7 +124,7 @@ export class OffersHandlers {
     const { tx } = context;
     const partner = await this.poster(tx, context.actor);
     const existing = await this.owned(tx, input.offerId, partner);
-    const problems = this.problems(input.offer, partner);
+    const problems = offerProblems(this.regions, input.offer, partner);
     if (input.offer.kind !== existing.kind)
       problems.push({
         path: 'kind',

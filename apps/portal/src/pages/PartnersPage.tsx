@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfferView, PartnerView } from '@jembatan/contracts';
 import { api } from '../api/client';
+import { HsdsDirectoryFile } from '../components/partners/HsdsDirectoryFile';
 import { OfferTable } from '../components/partners/OfferTable';
 import { PartnerKindSelect } from '../components/partners/PartnerKindSelect';
 import { PartnerNotes } from '../components/partners/PartnerNotes';
@@ -71,6 +72,9 @@ export function PartnersPage({ role }: { role: string }) {
         </label>
       )}
       {message && <p role="status">{message}</p>}
+      {(decides || role === 'coordinator') && (
+        <HsdsDirectoryFile canImport={decides} onImported={() => setReload((n) => n + 1)} />
+      )}
       {partners.length === 0 && <p>{t('partners.none')}</p>}
       <ul className="cards">
         {partners.map((p) => (

@@ -4,6 +4,7 @@ import {
   INTERNAL_SECRET,
   assertCanRead,
   internalCallOf,
+  readBodyLimited,
   replyInternalError,
 } from '@jembatan/service-kit';
 import type { Request, Response } from 'express';
@@ -26,25 +27,6 @@ export function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | 'image/
   )
     return 'image/webp';
   return null;
-}
-
-/** Reads the request body, refusing it (413) as soon as it passes `limit` bytes. */
-async function readLimited(req: Request, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      req.resume();
-      throw new DomainError(
-        413,
-        'payload-too-large',
-        `A photo may have at most ${limit / 1024 / 1024} MB`,
-      );
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -95,7 +77,7 @@ export class SessionPhotoController {
           'photo-window-closed',
           'Photos are added up to a day after the session',
         );
-      const photo = await readLimited(req, MAX_PHOTO_BYTES);
+      const photo = await readBodyLimited(req, MAX_PHOTO_BYTES, 'A photo');
       const type = imageTypeOf(photo);
       if (!type)
         throw new DomainError(
