@@ -120,6 +120,32 @@ function profile(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A partner that registers itself and is verified by the Dinas. */
+async function registeredPartner(
+  prefix: string,
+  overrides: Record<string, unknown>,
+): Promise<{ client: GatewayClient; accountId: string }> {
+  const username = `${prefix}.${randomUUID().slice(0, 6)}`;
+  const registered = await anonymous.request<{ accountId: string }>(
+    'POST',
+    '/api/partners/register',
+    { username, password: 'rahasia-panjang', profile: profile(overrides) },
+  );
+  expect(registered.status).toBe(202);
+  const client = await anonymous.login(username, 'rahasia-panjang');
+  await eventually(
+    () => client.request('GET', '/api/partners/me'),
+    (r) => r.status === 200,
+  );
+  const verified = await dinas.request(
+    'POST',
+    `/api/partners/${registered.body.accountId}/verification`,
+    { decision: 'verify' },
+  );
+  expect(verified.status).toBe(200);
+  return { client, accountId: registered.body.accountId };
+}
+
 /** A family in Siti's caseload with a food business of `months` and the needs given. */
 async function brokeredFamily(
   months: number,
@@ -324,6 +350,58 @@ describe('partner registry', () => {
       'suspend:verified>suspended:dinas',
       'reinstate:suspended>verified:dinas',
     ]);
+  });
+});
+
+describe('a suspended training provider', () => {
+  it('has its trainings held back in the training service until it is reinstated', async () => {
+    const { client: lkp, accountId } = await registeredPartner('pelatihan', {
+      kind: 'training-provider',
+      subtype: undefined,
+      name: `LKP Terampil ${randomUUID().slice(0, 4)}`,
+    });
+    const verification = `/api/partners/${accountId}/verification`;
+    const posted = await lkp.request<OfferView>('POST', '/api/offers', {
+      kind: 'training',
+      title: `Menjahit ${randomUUID().slice(0, 6)}`,
+      capacity: 5,
+      validFrom: today(),
+      validUntil: inDays(10),
+      eligibility: { regions: ['31.75.01'] },
+      details: { place: 'LKP Terampil', startsOn: inDays(10), endsOn: inDays(11), meetings: 2 },
+    });
+    expect(posted.status).toBe(201);
+    type Trainings = { items: { id: string; acceptsNominations: boolean }[] };
+    const sitiSees = (present: boolean) =>
+      eventually(
+        () => siti.request<Trainings>('GET', '/api/trainings'),
+        (r) => r.body.items.some((o) => o.id === posted.body.id) === present,
+      ).then((r) => r.body.items.some((o) => o.id === posted.body.id));
+    expect(await sitiSees(true)).toBe(true);
+
+    const suspended = await dinas.request('POST', verification, {
+      decision: 'suspend',
+      reason: 'Izin LKP kedaluwarsa',
+    });
+    expect(suspended.status).toBe(200);
+    expect(await sitiSees(false)).toBe(false);
+    const own = await lkp.request<Trainings>('GET', '/api/trainings');
+    expect(own.body.items.find((o) => o.id === posted.body.id)?.acceptsNominations).toBe(false);
+    const kpm = await siti.request<{ id: string }>('POST', '/api/kpm', family());
+    const nominated = await siti.request<ErrorBody>(
+      'POST',
+      `/api/trainings/${posted.body.id}/nominations`,
+      { kpmId: kpm.body.id, consent: true },
+    );
+    expect(nominated.status).toBe(409);
+    expect(nominated.body.error).toBe('offer-withdrawn');
+
+    const reinstated = await dinas.request('POST', verification, {
+      decision: 'reinstate',
+      reason: 'Izin diperpanjang',
+    });
+    expect(reinstated.status).toBe(200);
+    expect(await sitiSees(true)).toBe(true);
   });
 });
 
@@ -742,34 +820,12 @@ describe('funder impact', () => {
 describe('market referrals', () => {
   it("offers a family's products to a buyer whose quality needs they meet, then records the sales", async () => {
     // A hotel registers as a buyer and the Dinas verifies it.
-    const username = `hotel.${randomUUID().slice(0, 6)}`;
-    const registered = await anonymous.request<{ accountId: string }>(
-      'POST',
-      '/api/partners/register',
-      {
-        username,
-        password: 'rahasia-panjang',
-        profile: profile({
-          name: `Hotel Cempaka ${randomUUID().slice(0, 4)}`,
-          kind: 'buyer',
-          subtype: 'hotel',
-          serviceArea: ['31.75'],
-        }),
-      },
-    );
-    expect(registered.status).toBe(202);
-    const hotel = await anonymous.login(username, 'rahasia-panjang');
-    await eventually(
-      () => hotel.request('GET', '/api/partners/me'),
-      (r) => r.status === 200,
-    );
-    expect(
-      (
-        await dinas.request('POST', `/api/partners/${registered.body.accountId}/verification`, {
-          decision: 'verify',
-        })
-      ).status,
-    ).toBe(200);
+    const { client: hotel } = await registeredPartner('hotel', {
+      name: `Hotel Cempaka ${randomUUID().slice(0, 4)}`,
+      kind: 'buyer',
+      subtype: 'hotel',
+      serviceArea: ['31.75'],
+    });
     const demand = await hotel.request<OfferView>('POST', '/api/offers', {
       kind: 'buyer-demand',
       title: `Kue basah untuk sarapan ${randomUUID().slice(0, 4)}`,
@@ -844,6 +900,35 @@ describe('market referrals', () => {
     };
     const seen = await hotel.request<MarketReferral>('GET', `/api/referrals/${referral.body.id}`);
     expect(seen.body.products.map((p) => p.name)).toEqual(['Kue talam']);
+
+    // The product's photo: the assistant adds it, the buyer it was offered to sees it, another
+    // partner does not; a file that is not an image is refused whatever it claims to be.
+    const photoUrl = `${stack.gatewayUrl}/api/products/${certified.body.id}/photo`;
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from(randomUUID()),
+    ]);
+    const put = (client: GatewayClient, body: Buffer, type: string) =>
+      fetch(photoUrl, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${client.token}`, 'content-type': type },
+        body,
+      });
+    const get = (client: GatewayClient) =>
+      fetch(photoUrl, { headers: { authorization: `Bearer ${client.token}` } });
+    expect((await put(siti, Buffer.from('%PDF-1.7 not a photo'), 'image/png')).status).toBe(415);
+    expect((await put(dewi, png, 'image/png')).status).toBe(403);
+    expect((await put(siti, png, 'image/png')).status).toBe(200);
+    const byBuyer = await get(hotel);
+    expect(byBuyer.status).toBe(200);
+    expect(byBuyer.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await byBuyer.arrayBuffer())).toEqual(png);
+    expect((await get(bank)).status).toBe(404);
+    const listed = await siti.request<{ items: { id: string; hasPhoto: boolean }[] }>(
+      'GET',
+      `/api/kpm/${fam.kpmId}/products`,
+    );
+    expect(listed.body.items.find((p) => p.id === certified.body.id)?.hasPhoto).toBe(true);
 
     const sale = { soldOn: today(), quantity: 200, amount: 500_000 };
     expect(

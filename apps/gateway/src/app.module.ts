@@ -30,6 +30,7 @@ import { DirectoryController } from './partners/directory.controller.js';
 import { OffersController } from './partners/offers.controller.js';
 import { PartnerRegistration } from './partners/partner-registration.js';
 import { PartnersController } from './partners/partners.controller.js';
+import { ProductPhotosController } from './partners/product-photos.controller.js';
 import { ReferralsController } from './partners/referrals.controller.js';
 
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule {
         OffersController,
         ReferralsController,
         DirectoryController,
+        ProductPhotosController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -5,6 +5,7 @@ import { FamilyProfilesHandlers } from './broker/family-profiles.handlers.js';
 import { DirectoryController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { ImpactHandlers } from './impact/impact.handlers.js';
+import { ProductPhotoController } from './market/product-photo.controller.js';
 import { ProductsHandlers } from './market/products.handlers.js';
 import { OfferPublisher } from './offers/offer-publisher.js';
 import { OffersHandlers } from './offers/offers.handlers.js';
@@ -19,7 +20,7 @@ import { ResourceMapHandlers } from './resource-map/resource-map.handlers.js';
  * eligibility, the broker's matching on a projection of caseload's families, and referrals.
  */
 @Module({
-  controllers: [DirectoryController],
+  controllers: [DirectoryController, ProductPhotoController],
   providers: [
     regionsProvider,
     internalSecretProvider,

@@ -51,3 +51,42 @@ export async function readBodyLimited(req: Request, limit: number, what: string)
   }
   return Buffer.concat(chunks);
 }
+
+/** The image type a file's first bytes announce, whatever its name or declared type says. */
+export function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (
+    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'image/webp';
+  return null;
+}
+
+/** Reads an uploaded picture: at most `limit` bytes, and a JPEG, PNG or WebP by its first bytes. */
+export async function readImageUpload(
+  req: Request,
+  limit: number,
+): Promise<{ bytes: Buffer; type: 'image/jpeg' | 'image/png' | 'image/webp' }> {
+  const bytes = await readBodyLimited(req, limit, 'A photo');
+  const type = imageTypeOf(bytes);
+  if (!type)
+    throw new DomainError(
+      415,
+      'unsupported-media-type',
+      'The photo must be a JPEG, PNG or WebP image',
+    );
+  return { bytes, type };
+}
+
+/** Answers with a stored picture, which the reader's browser may keep privately for an hour. */
+export function sendImage(res: Response, type: string, bytes: Uint8Array): void {
+  res
+    .status(200)
+    .type(type)
+    .setHeader('cache-control', 'private, max-age=3600')
+    .send(Buffer.from(bytes));
+}

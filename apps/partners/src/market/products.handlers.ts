@@ -14,6 +14,7 @@ export const toProductView = (product: Product): ProductView => ({
   price: product.price,
   unit: product.unit,
   labels: product.labels as ProductView['labels'],
+  hasPhoto: product.photoType !== null,
 });
 
 /**

@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { villageTime, type P2k2SessionView } from '@jembatan/contracts';
-import { api, fetchObjectUrl, upload } from '../api/client';
+import { api, upload } from '../api/client';
 import { describeError } from '../lib/errors';
 import { locate } from '../lib/geolocation';
 import { sessionTitle } from './P2k2Page';
+import { useObjectUrl } from '../lib/use-object-url';
 
 /**
  * The session sheet, made for a phone at the meeting: tick who came, add notes, check in
@@ -18,7 +19,6 @@ export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHol
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [photo, setPhoto] = useState<File | null>(null);
-  const [photoUrl, setPhotoUrl] = useState<string | null>(null);
 
   useEffect(() => {
     api<P2k2SessionView>(`/api/p2k2/sessions/${sessionId}`).then(setSession, (e: unknown) =>
@@ -27,17 +27,7 @@ export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHol
   }, [sessionId, t]);
 
   const hasPhoto = session?.checkIn?.hasPhoto ?? false;
-  useEffect(() => {
-    if (!hasPhoto) return;
-    let url: string | null = null;
-    void fetchObjectUrl(`/api/p2k2/sessions/${sessionId}/photo`).then((u) => {
-      url = u;
-      setPhotoUrl(u);
-    });
-    return () => {
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [hasPhoto, sessionId]);
+  const photoUrl = useObjectUrl(hasPhoto ? `/api/p2k2/sessions/${sessionId}/photo` : null);
 
   async function hold(event: FormEvent) {
     event.preventDefault();

@@ -41,6 +41,7 @@ export function TrainingsPage({ role }: { role: string }) {
                 {offer.waitlisted > 0 &&
                   ` · ${t('trainings.waitlisted', { count: offer.waitlisted })}`}
               </p>
+              {!offer.acceptsNominations && <p role="note">{t('trainings.onHold')}</p>}
               {offer.prerequisites.minBusinessMonths !== undefined && (
                 <p>
                   {t('trainings.needsMonths', { months: offer.prerequisites.minBusinessMonths })}

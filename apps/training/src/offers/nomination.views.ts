@@ -25,6 +25,7 @@ export function toOfferView(
     capacity: offer.capacity,
     prerequisites: offer.prerequisites as TrainingPrerequisites,
     ...counts,
+    acceptsNominations: offer.acceptsNominations,
   };
 }
 

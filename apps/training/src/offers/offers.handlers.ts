@@ -8,6 +8,7 @@ import {
   type CommandResponse,
   type EventEnvelope,
   type FieldError,
+  type OfferPublishedV1,
   type TrainingOfferPostedV1,
   type TrainingPrerequisites,
 } from '@jembatan/contracts';
@@ -58,6 +59,21 @@ export class OffersHandlers {
       where: { id: o.offerId },
       create: { id: o.offerId, ...data },
       update: data,
+    });
+  }
+
+  /**
+   * The partners service's word on the offer after any change to it or its partner: while the
+   * partner is suspended or the offer closed (not live), no new family is nominated.
+   */
+  @OnEvent('offer.published', 1)
+  async onOfferPublished(event: EventEnvelope<OfferPublishedV1>, tx: Tx): Promise<void> {
+    const { offer } = event.payload;
+    if (offer.kind !== 'training') return;
+    // A training not delivered here yet (never live) has no row: nothing to hold back.
+    await tx.trainingOffer.updateMany({
+      where: { id: offer.id },
+      data: { acceptsNominations: offer.live },
     });
   }
 
@@ -117,7 +133,12 @@ export class OffersHandlers {
     const offers = await tx.trainingOffer.findMany({
       where: {
         ...(input.includePast ? {} : { endsOn: { gte: today() } }),
-        ...(actor.role === 'partner' ? { partnerId: actor.userId } : {}),
+        // Partners see their own offers whatever their state; staff only those still open.
+        ...(actor.role === 'partner'
+          ? { partnerId: actor.userId }
+          : input.includePast
+            ? {}
+            : { acceptsNominations: true }),
       },
       orderBy: [{ startsOn: 'asc' }, { title: 'asc' }],
       take: 2000,
@@ -159,6 +180,12 @@ export class OffersHandlers {
   ): Promise<CommandResponse<'training.nomination.create'>> {
     // The offer row lock serialises seat counting: two nominations never take one last seat.
     const offer = await this.offer(tx, input.offerId, actor, true);
+    if (!offer.acceptsNominations)
+      throw new DomainError(
+        409,
+        'offer-withdrawn',
+        'The partner is suspended or has closed this training: nominations are closed',
+      );
     const family = await this.directory.manageable(tx, input.kpmId, actor);
     if (isoDay(offer.startsOn) < todayIso())
       throw new DomainError(

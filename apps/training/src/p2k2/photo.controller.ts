@@ -4,7 +4,8 @@ import {
   INTERNAL_SECRET,
   assertCanRead,
   internalCallOf,
-  readBodyLimited,
+  readImageUpload,
+  sendImage,
   replyInternalError,
 } from '@jembatan/service-kit';
 import type { Request, Response } from 'express';
@@ -14,20 +15,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 /** A photo may be added until a day after the session ended (phones upload when they can). */
 const PHOTO_WINDOW_MS = 24 * 3_600_000;
-
-/** The image type a file's first bytes announce, whatever its name or declared type says. */
-export function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
-    return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (
-    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
-  )
-    return 'image/webp';
-  return null;
-}
 
 /**
  * The optional check-in photo of a P2K2 session: a file, so it streams over HTTP from the
@@ -77,14 +64,7 @@ export class SessionPhotoController {
           'photo-window-closed',
           'Photos are added up to a day after the session',
         );
-      const photo = await readBodyLimited(req, MAX_PHOTO_BYTES, 'A photo');
-      const type = imageTypeOf(photo);
-      if (!type)
-        throw new DomainError(
-          415,
-          'unsupported-media-type',
-          'The photo must be a JPEG, PNG or WebP image',
-        );
+      const { bytes: photo, type } = await readImageUpload(req, MAX_PHOTO_BYTES);
       await this.prisma.p2k2Session.update({
         where: { id: session.id },
         data: { photo: new Uint8Array(photo), photoType: type },
@@ -112,11 +92,7 @@ export class SessionPhotoController {
       });
       if (!row?.photo || !row.photoType)
         throw new DomainError(404, 'not-found', 'The session has no photo');
-      res
-        .status(200)
-        .type(row.photoType)
-        .setHeader('cache-control', 'private, max-age=3600')
-        .send(Buffer.from(row.photo));
+      sendImage(res, row.photoType, row.photo);
     } catch (error) {
       replyInternalError(res, error);
     }

@@ -17,6 +17,8 @@ export const TrainingOfferView = z.object({
   prerequisites: TrainingPrerequisites,
   seatsTaken: z.number().int(),
   waitlisted: z.number().int(),
+  /** False while the partner is suspended or has closed the offer: no new nominations. */
+  acceptsNominations: z.boolean(),
 });
 export type TrainingOfferView = z.infer<typeof TrainingOfferView>;
 

@@ -241,7 +241,12 @@ export const ProductInput = z.strictObject({
 });
 export type ProductInput = z.output<typeof ProductInput>;
 
-export const ProductView = ProductInput.extend({ id: z.uuid(), kpmId: z.uuid() });
+export const ProductView = ProductInput.extend({
+  id: z.uuid(),
+  kpmId: z.uuid(),
+  /** Served at /api/products/:id/photo. */
+  hasPhoto: z.boolean(),
+});
 export type ProductView = z.infer<typeof ProductView>;
 
 /** Offers a family takes its products to: a referral to them names the products. */

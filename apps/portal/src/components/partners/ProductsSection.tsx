@@ -1,9 +1,53 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRODUCT_LABELS, type ProductView } from '@jembatan/contracts';
-import { api } from '../../api/client';
+import { api, upload } from '../../api/client';
 import { send, useApiAction } from '../../lib/use-api-action';
 import { useItems } from '../../lib/use-items';
+import { useObjectUrl } from '../../lib/use-object-url';
+
+/** A product's photo, and for its assistant a way to add or replace it. */
+function ProductPhoto({
+  product,
+  canManage,
+  onUploaded,
+}: {
+  product: ProductView;
+  canManage: boolean;
+  onUploaded: () => void;
+}) {
+  const { t } = useTranslation();
+  const [version, setVersion] = useState(0);
+  const url = useObjectUrl(product.hasPhoto ? `/api/products/${product.id}/photo` : null, version);
+  const { message, run } = useApiAction(() => {
+    setVersion((n) => n + 1);
+    onUploaded();
+  });
+  const send = (file: File | undefined) =>
+    file &&
+    void run(
+      () => upload(`/api/products/${product.id}/photo`, file, file.type || 'image/jpeg'),
+      t('products.photoSaved'),
+    );
+  return (
+    <>
+      {url && (
+        <img className="thumb" src={url} alt={t('products.photoOf', { name: product.name })} />
+      )}
+      {canManage && (
+        <label>
+          {t(product.hasPhoto ? 'products.replacePhoto' : 'products.addPhoto')}
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            onChange={(e) => send(e.target.files?.[0])}
+          />
+        </label>
+      )}
+      {message && <span role="status">{message}</span>}
+    </>
+  );
+}
 
 /** The family business's products (price, certificates), offered to bazaars and buyers. */
 export function ProductsSection({ kpmId, canManage }: { kpmId: string; canManage: boolean }) {
@@ -30,7 +74,13 @@ export function ProductsSection({ kpmId, canManage }: { kpmId: string; canManage
         {products.map((p) => (
           <li key={p.id}>
             {p.name} · Rp {p.price.toLocaleString('id-ID')}/{p.unit}
-            {p.labels.length > 0 && ` · ${p.labels.map((l) => t(`productLabels.${l}`)).join(', ')}`}
+            {p.labels.length > 0 &&
+              ` · ${p.labels.map((l) => t(`productLabels.${l}`)).join(', ')}`}{' '}
+            <ProductPhoto
+              product={p}
+              canManage={canManage}
+              onUploaded={() => setReload((n) => n + 1)}
+            />
           </li>
         ))}
       </ul>
