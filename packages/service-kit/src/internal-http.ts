@@ -20,6 +20,28 @@ export const internalSecretProvider = {
 export const internalCallOf = (req: Request, secret: string): InternalCall =>
   requireInternalCall(req.header(INTERNAL_CALL_HEADER), secret);
 
+/**
+ * Serves one internal call: checks the gateway's signed vouching, runs `work` with it and
+ * answers any failure in the one error format, draining what the client still sends so it
+ * reads the answer.
+ */
+export async function serveInternalCall(
+  req: Request,
+  res: Response,
+  secret: string,
+  work: (call: InternalCall) => Promise<void>,
+): Promise<void> {
+  let correlationId: string | undefined;
+  try {
+    const call = internalCallOf(req, secret);
+    correlationId = call.correlationId;
+    await work(call);
+  } catch (error) {
+    req.resume();
+    replyInternalError(res, error, correlationId);
+  }
+}
+
 /** Answers a failed internal call in the one error format (503 for the unexpected). */
 export function replyInternalError(res: Response, error: unknown, correlationId?: string): void {
   if (res.headersSent) {

@@ -1,11 +1,6 @@
 import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { DomainError } from '@jembatan/messaging';
-import {
-  INTERNAL_SECRET,
-  internalCallOf,
-  readBodyLimited,
-  replyInternalError,
-} from '@jembatan/service-kit';
+import { INTERNAL_SECRET, readBodyLimited, serveInternalCall } from '@jembatan/service-kit';
 import type { Request, Response } from 'express';
 import { DirectoryService } from './directory.service.js';
 
@@ -25,10 +20,7 @@ export class DirectoryController {
 
   @Get()
   async download(@Req() req: Request, @Res() res: Response): Promise<void> {
-    let correlationId: string | undefined;
-    try {
-      const call = internalCallOf(req, this.secret);
-      correlationId = call.correlationId;
+    await serveInternalCall(req, res, this.secret, async (call) => {
       const document = await this.directory.exportFor(call.actor);
       const day = document.generated_at!.slice(0, 10);
       res
@@ -37,17 +29,12 @@ export class DirectoryController {
         .setHeader('content-disposition', `attachment; filename="direktori-hsds-${day}.json"`)
         .setHeader('cache-control', 'no-store')
         .send(JSON.stringify(document, null, 2));
-    } catch (error) {
-      replyInternalError(res, error, correlationId);
-    }
+    });
   }
 
   @Post()
   async upload(@Req() req: Request, @Res() res: Response): Promise<void> {
-    let correlationId: string | undefined;
-    try {
-      const call = internalCallOf(req, this.secret);
-      correlationId = call.correlationId;
+    await serveInternalCall(req, res, this.secret, async (call) => {
       const body = await readBodyLimited(req, MAX_DIRECTORY_BYTES, 'A directory file');
       let document: unknown;
       try {
@@ -60,9 +47,6 @@ export class DirectoryController {
         document,
       );
       res.status(200).json(report);
-    } catch (error) {
-      req.resume();
-      replyInternalError(res, error, correlationId);
-    }
+    });
   }
 }

@@ -5,9 +5,8 @@ import {
   INTERNAL_SECRET,
   assertCanManage,
   canRead,
-  internalCallOf,
   readImageUpload,
-  replyInternalError,
+  serveInternalCall,
   sendImage,
 } from '@jembatan/service-kit';
 import type { Request, Response } from 'express';
@@ -53,10 +52,7 @@ export class ProductPhotoController {
 
   @Post(':id/photo')
   async upload(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    let correlationId: string | undefined;
-    try {
-      const call = internalCallOf(req, this.secret);
-      correlationId = call.correlationId;
+    await serveInternalCall(req, res, this.secret, async (call) => {
       const { product, family } = await this.productWithFamily(id);
       assertCanManage(call.actor, family);
       const { bytes: photo, type } = await readImageUpload(req, MAX_PRODUCT_PHOTO_BYTES);
@@ -77,10 +73,7 @@ export class ProductPhotoController {
         this.prisma.product.update({ where: { id: product.id }, data: { photoType: type } }),
       ]);
       res.status(200).json({ productId: product.id, type, bytes: photo.length });
-    } catch (error) {
-      req.resume();
-      replyInternalError(res, error, correlationId);
-    }
+    });
   }
 
   @Get(':id/photo')
@@ -89,8 +82,7 @@ export class ProductPhotoController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    try {
-      const call = internalCallOf(req, this.secret);
+    await serveInternalCall(req, res, this.secret, async (call) => {
       const { product, family } = await this.productWithFamily(id);
       if (!canRead(call.actor, family) && !(await this.offeredTo(call.actor, product.id)))
         throw new DomainError(404, 'not-found', 'No such product');
@@ -100,8 +92,6 @@ export class ProductPhotoController {
       if (!photo || !product.photoType)
         throw new DomainError(404, 'not-found', 'The product has no photo');
       sendImage(res, product.photoType, photo.bytes);
-    } catch (error) {
-      replyInternalError(res, error);
-    }
+    });
   }
 }

@@ -3,10 +3,9 @@ import { DomainError } from '@jembatan/messaging';
 import {
   INTERNAL_SECRET,
   assertCanRead,
-  internalCallOf,
   readImageUpload,
   sendImage,
-  replyInternalError,
+  serveInternalCall,
 } from '@jembatan/service-kit';
 import type { Request, Response } from 'express';
 import { PrismaService } from '../database/prisma.service.js';
@@ -47,10 +46,7 @@ export class SessionPhotoController {
 
   @Post(':id/photo')
   async upload(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    let correlationId: string | undefined;
-    try {
-      const call = internalCallOf(req, this.secret);
-      correlationId = call.correlationId;
+    await serveInternalCall(req, res, this.secret, async (call) => {
       const session = await this.session(id);
       if (call.actor.role !== 'assistant' || call.actor.userId !== session.assistantId)
         throw new DomainError(
@@ -70,10 +66,7 @@ export class SessionPhotoController {
         data: { photo: new Uint8Array(photo), photoType: type },
       });
       res.status(200).json({ sessionId: session.id, type, bytes: photo.length });
-    } catch (error) {
-      req.resume();
-      replyInternalError(res, error, correlationId);
-    }
+    });
   }
 
   @Get(':id/photo')
@@ -82,8 +75,7 @@ export class SessionPhotoController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    try {
-      const call = internalCallOf(req, this.secret);
+    await serveInternalCall(req, res, this.secret, async (call) => {
       const session = await this.session(id);
       assertCanRead(call.actor, session);
       const row = await this.prisma.p2k2Session.findUnique({
@@ -93,8 +85,6 @@ export class SessionPhotoController {
       if (!row?.photo || !row.photoType)
         throw new DomainError(404, 'not-found', 'The session has no photo');
       sendImage(res, row.photoType, row.photo);
-    } catch (error) {
-      replyInternalError(res, error);
-    }
+    });
   }
 }
