@@ -32,6 +32,7 @@ import { PartnerRegistration } from './partners/partner-registration.js';
 import { PartnersController } from './partners/partners.controller.js';
 import { ProductPhotosController } from './partners/product-photos.controller.js';
 import { ReferralsController } from './partners/referrals.controller.js';
+import { CapitalController } from './microcredit/capital.controller.js';
 
 @Module({})
 export class AppModule {
@@ -69,6 +70,7 @@ export class AppModule {
         ReferralsController,
         DirectoryController,
         ProductPhotosController,
+        CapitalController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -240,7 +240,8 @@ const EVALUATORS: Record<
     source: inputs.lastTraining,
   }),
   'capital-repaying': (inputs) => ({
-    met: inputs.capitalOutcome === 'repaying' || inputs.capitalOutcome === 'repaid',
+    // Capital at work in the business: a loan being (or fully) repaid, or a grant received.
+    met: ['repaying', 'repaid', 'granted'].includes(inputs.capitalOutcome ?? ''),
     ...(inputs.capitalOutcome
       ? say('capital', { outcome: inputs.capitalOutcome })
       : say('no-capital')),

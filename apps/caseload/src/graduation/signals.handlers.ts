@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type {
   CapitalReferralOutcomeV1,
+  CapitalReferralOutcomeV2,
   EventEnvelope,
   P2k2AttendanceRecordedV1,
   P2k2AttendanceRecordedV2,
@@ -87,11 +88,25 @@ export class SignalsHandlers {
 
   @OnEvent('capital-referral.outcome-recorded', 1)
   async onCapitalOutcome(event: EventEnvelope<CapitalReferralOutcomeV1>, tx: Tx): Promise<void> {
+    await this.capitalOutcome(tx, event, event.payload.outcome);
+  }
+
+  /** v2 reports every move; only those with an outcome (approved onwards) change readiness. */
+  @OnEvent('capital-referral.outcome-recorded', 2)
+  async onCapitalOutcomeV2(event: EventEnvelope<CapitalReferralOutcomeV2>, tx: Tx): Promise<void> {
+    if (event.payload.outcome !== null) await this.capitalOutcome(tx, event, event.payload.outcome);
+  }
+
+  private async capitalOutcome(
+    tx: Tx,
+    event: EventEnvelope<CapitalReferralOutcomeV1 | CapitalReferralOutcomeV2>,
+    capitalOutcome: string,
+  ): Promise<void> {
     const at = new Date(event.payload.recordedAt);
     const existing = await tx.kpmSignals.findUnique({ where: { kpmId: event.payload.kpmId } });
     // Outcomes can arrive out of order across referrals; the newest one stands.
     if (existing?.capitalOutcomeAt && existing.capitalOutcomeAt > at) return;
-    const outcome = { capitalOutcome: event.payload.outcome, capitalOutcomeAt: at };
+    const outcome = { capitalOutcome, capitalOutcomeAt: at };
     await this.apply(tx, event.payload.kpmId, event, outcome, outcome);
   }
 }

@@ -1,11 +1,5 @@
-import {
-  addMonths,
-  assessFit,
-  distanceBetween,
-  monthsSince,
-  type FitFamily,
-  type FitOffer,
-} from './fit.js';
+import { addMonths, monthsSince } from '@jembatan/contracts';
+import { assessFit, distanceBetween, type FitFamily, type FitOffer } from './fit.js';
 
 const family: FitFamily = {
   villageCode: '31.75.01.1001',

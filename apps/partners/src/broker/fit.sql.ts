@@ -1,5 +1,11 @@
-import { NEED_OF_OFFER, OFFER_KINDS, type Need } from '@jembatan/contracts';
-import { OPEN_STAGES, POINTS, monthsSince, type FitFamily, type FitOffer } from './fit.js';
+import {
+  NEED_OF_OFFER,
+  OFFER_KINDS,
+  OPEN_STAGES,
+  monthsSince,
+  type Need,
+} from '@jembatan/contracts';
+import { POINTS, type FitFamily, type FitOffer } from './fit.js';
 
 // assessFit (fit.ts) as SQL, for the two rankings too large to bring into the process: one
 // family against 10,000 offers, one offer against a million families. Each rule and factor is

@@ -1,36 +1,25 @@
 import {
   NEED_OF_OFFER,
-  STAGES,
-  isClosedStage,
+  eligibilityReasons,
   type Distance,
   type FitReason,
   type Need,
   type OfferKind,
-  type Stage,
+  type EligibilityFamily,
+  type EligibilityRules,
 } from '@jembatan/contracts';
 
 /** The family as matching sees it (from caseload's cards; no NIK, no phone). */
-export interface FitFamily {
-  villageCode: string;
-  stage: Stage;
-  businessKind: string | null;
-  /** YYYY-MM-DD */
-  businessStartedOn: string | null;
+export interface FitFamily extends EligibilityFamily {
   needs: readonly Need[];
   capitalAmount: number | null;
-  trainingsCompleted: number;
 }
 
 /** The offer's rules and the facts ranking looks at. Empty lists mean "no restriction". */
-export interface FitOffer {
+export interface FitOffer extends EligibilityRules {
   kind: OfferKind;
   capacity: number;
   seatsTaken: number;
-  regions: readonly string[];
-  businessKinds: readonly string[];
-  minBusinessMonths: number | null;
-  stages: readonly string[];
-  priorTraining: boolean;
   /** Where it happens (bazaar village or the partner's): null when unknown. */
   placeVillageCode: string | null;
   /** Loans: the amounts lent. */
@@ -45,33 +34,6 @@ export interface Fit {
   reasons: FitReason[];
 }
 
-export const OPEN_STAGES: readonly Stage[] = STAGES.filter((stage) => !isClosedStage(stage));
-
-/**
- * `day` plus `months` calendar months, the day clamped to the month's end (31 Jan + 1 month =
- * 28/29 Feb): PostgreSQL's `date + interval`, so the SQL filter and this agree.
- */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-}
-
-/** Whole months from `from` to `today` (0 when `from` is later). */
-export function monthsSince(from: string, today: string): number {
-  let months = Math.max(
-    0,
-    (Number(today.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
-      Number(today.slice(5, 7)) -
-      Number(from.slice(5, 7)),
-  );
-  while (months > 0 && addMonths(from, months) > today) months -= 1;
-  return months;
-}
-
 /** How near two villages are on the region tree (idn-area-data has no coordinates). */
 export function distanceBetween(village: string, place: string | null): Distance {
   if (place === null) return 'farther';
@@ -83,9 +45,6 @@ export function distanceBetween(village: string, place: string | null): Distance
   if (shared(1)) return 'same-province';
   return 'farther';
 }
-
-const inRegions = (village: string, regions: readonly string[]) =>
-  regions.some((region) => village === region || village.startsWith(`${region}.`));
 
 // Points out of 100. Eligibility decides whether; these decide the order among the eligible.
 export const POINTS = {
@@ -111,41 +70,17 @@ export const POINTS = {
  */
 export function assessFit(offer: FitOffer, family: FitFamily, today: string): Fit {
   const reasons: FitReason[] = [];
-  const rule = (code: FitReason['code'], met: boolean, params: FitReason['params']) =>
-    reasons.push({ code, met, blocking: true, params });
   const factor = (code: FitReason['code'], met: boolean, params: FitReason['params']) =>
     reasons.push({ code, met, blocking: false, params });
 
-  rule('region', inRegions(family.villageCode, offer.regions), {
-    family: family.villageCode,
-    required: offer.regions.join(', '),
-  });
-  const stages = offer.stages.length > 0 ? offer.stages : OPEN_STAGES;
-  rule('stages', stages.includes(family.stage), {
-    family: family.stage,
-    required: stages.join(', '),
-  });
-  if (offer.businessKinds.length > 0)
-    rule(
-      'business-kinds',
-      family.businessKind !== null && offer.businessKinds.includes(family.businessKind),
-      { family: family.businessKind, required: offer.businessKinds.join(', ') },
-    );
-  if (offer.minBusinessMonths !== null)
-    rule(
-      'business-months',
-      family.businessStartedOn !== null &&
-        addMonths(family.businessStartedOn, offer.minBusinessMonths) <= today,
-      {
-        family:
-          family.businessStartedOn === null ? null : monthsSince(family.businessStartedOn, today),
-        required: offer.minBusinessMonths,
-      },
-    );
-  if (offer.priorTraining)
-    rule('prior-training', family.trainingsCompleted > 0, { family: family.trainingsCompleted });
+  reasons.push(...eligibilityReasons(offer, family, today));
   const left = Math.max(0, offer.capacity - offer.seatsTaken);
-  rule('capacity', left > 0, { left, capacity: offer.capacity });
+  reasons.push({
+    code: 'capacity',
+    met: left > 0,
+    blocking: true,
+    params: { left, capacity: offer.capacity },
+  });
 
   let score = 0;
   const need = NEED_OF_OFFER[offer.kind];

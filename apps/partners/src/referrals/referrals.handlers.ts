@@ -14,6 +14,8 @@ import {
   type OfferKind,
   type ReferralStatus,
   type CapitalReferralOutcomeV1,
+  type CapitalReferralOutcomeV2,
+  type CapitalStatus,
   type TrainingCompletedV1,
   type TrainingEnrolledV1,
 } from '@jembatan/contracts';
@@ -40,6 +42,25 @@ const RECORD_COLUMN: Partial<Record<ReferralStatus, string>> = {
   accepted: 'accepted',
   declined: 'declined',
   completed: 'completed',
+};
+
+/** A capital referral's move and the partners statuses it leads through. */
+const CAPITAL_PATH: Partial<Record<CapitalStatus, ReferralStatus[]>> = {
+  acknowledged: ['accepted'],
+  'survey-scheduled': ['accepted'],
+  surveyed: ['accepted'],
+  approved: ['accepted'],
+  rejected: ['declined'],
+  disbursed: ['accepted', 'completed'],
+  withdrawn: ['withdrawn'],
+};
+
+/** The track-record counter a wizard referral's move adds to (broker ones count in move()). */
+const CAPITAL_RECORD_COLUMN: Partial<Record<CapitalStatus, string>> = {
+  acknowledged: 'accepted',
+  rejected: 'declined',
+  disbursed: 'completed',
+  completed: 'repaid',
 };
 
 /** Decisions and the status they lead to. */
@@ -491,6 +512,47 @@ export class ReferralsHandlers {
         where: { id: referral.partnerId },
         data: { repaid: { increment: 1 } },
       });
+  }
+
+  /**
+   * Microcredit v2: every move of a capital referral. A broker referral follows it (the lender
+   * acknowledged: accepted; rejected: declined; money out: completed; withdrawn) and keeps
+   * its outcome; one made in the capital wizard is not a referral here, but still counts in
+   * the lender's track record. A move that is no longer possible here (it arrived twice under
+   * two ids, or after a newer one) changes nothing.
+   */
+  @OnEvent('capital-referral.outcome-recorded', 2)
+  async onCapitalMove(event: EventEnvelope<CapitalReferralOutcomeV2>, tx: Tx): Promise<void> {
+    const move = event.payload;
+    const referral = await tx.referral.findUnique({ where: { id: move.referralId } });
+    if (!referral) {
+      const column = CAPITAL_RECORD_COLUMN[move.status];
+      // A grant completed is not a repayment.
+      if (column && !(column === 'repaid' && move.kind !== 'loan'))
+        await tx.$executeRawUnsafe(
+          `UPDATE partner SET ${column} = ${column} + 1 WHERE id = $1`,
+          move.partnerId,
+        );
+      return;
+    }
+    const at = new Date(move.recordedAt);
+    if (move.outcome !== null && !(referral.outcomeAt && referral.outcomeAt >= at)) {
+      await tx.referral.update({
+        where: { id: referral.id },
+        data: { outcome: move.outcome, outcomeAt: at },
+      });
+      if (move.outcome === 'repaid' && referral.outcome !== 'repaid')
+        await tx.partner.update({
+          where: { id: referral.partnerId },
+          data: { repaid: { increment: 1 } },
+        });
+    }
+    const actor = event.actor ?? SYSTEM_ACTOR;
+    let current = referral;
+    for (const to of CAPITAL_PATH[move.status] ?? []) {
+      if (!REFERRAL_TRANSITIONS[current.status as ReferralStatus].includes(to)) continue;
+      current = await this.move(tx, current, to, actor, event.correlationId, move.reason);
+    }
   }
 
   @OnEvent('training.completed', 1)

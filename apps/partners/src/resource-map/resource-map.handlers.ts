@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   NEED_OF_OFFER,
   NEEDS,
+  OPEN_STAGES,
   isWithinRegion,
   regionAncestry,
   regionsOverlap,
@@ -16,7 +17,6 @@ import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messa
 import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { PrismaService } from '../database/prisma.service.js';
-import { OPEN_STAGES } from '../broker/fit.js';
 import { todayIso } from '../offers/offer.rows.js';
 
 const noNeeds = (): Record<Need, number> => ({ capital: 0, training: 0, market: 0, tutor: 0 });

@@ -53,6 +53,19 @@ import {
   UpdateOffer,
   UpdatePartnerProfile,
 } from './partners.js';
+import {
+  ActOnCapitalReferral,
+  CreateCapitalReferral,
+  GetCapitalReferral,
+  GetPar,
+  GetSchedule,
+  ListCapitalProducts,
+  ListCapitalReferrals,
+  RecordConsent,
+  RecordPayment,
+  UpdateCapitalReferral,
+  WithdrawConsent,
+} from './microcredit.js';
 import { GetRegionCounts, GetRegionStats, SetGraduationTarget } from './supervision.js';
 import {
   AttendanceRecord,
@@ -217,6 +230,17 @@ export const COMMAND_CATALOG = {
   'partners.product.save': SaveProduct,
   'partners.product.list': ListProducts,
   'partners.referral.sale': ReportSale,
+  'microcredit.product.list': ListCapitalProducts,
+  'microcredit.referral.create': CreateCapitalReferral,
+  'microcredit.referral.update': UpdateCapitalReferral,
+  'microcredit.referral.act': ActOnCapitalReferral,
+  'microcredit.referral.list': ListCapitalReferrals,
+  'microcredit.referral.get': GetCapitalReferral,
+  'microcredit.consent.record': RecordConsent,
+  'microcredit.consent.withdraw': WithdrawConsent,
+  'microcredit.schedule.get': GetSchedule,
+  'microcredit.payment.record': RecordPayment,
+  'microcredit.par.get': GetPar,
   'supervision.region-counts.get': GetRegionCounts,
   'supervision.region-stats.get': GetRegionStats,
   'supervision.graduation-target.set': SetGraduationTarget,

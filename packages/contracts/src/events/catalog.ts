@@ -34,6 +34,7 @@ import {
   P2k2AttendanceRecordedV2,
   TrainingCompletedV1,
 } from './signals.js';
+import { CapitalReferralOutcomeV2 } from './microcredit.js';
 
 interface EventDefinition {
   topic: EventTopic;
@@ -84,6 +85,7 @@ export const EVENT_CATALOG = {
   },
   'capital-referral.outcome-recorded': {
     1: { topic: TOPICS.events.microcredit, payload: CapitalReferralOutcomeV1 },
+    2: { topic: TOPICS.events.microcredit, payload: CapitalReferralOutcomeV2 },
   },
 } as const satisfies Record<string, Record<number, EventDefinition>>;
 

@@ -21,7 +21,8 @@ export const PLACE_HOLDING: readonly ReferralStatus[] = ['referred', 'accepted',
 
 export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
   referred: ['accepted', 'declined', 'withdrawn'],
-  accepted: ['completed', 'withdrawn'],
+  // Accepted, then declined: a lender who acknowledged a referral and rejected it after its survey.
+  accepted: ['completed', 'declined', 'withdrawn'],
   declined: [],
   withdrawn: [],
   completed: [],
