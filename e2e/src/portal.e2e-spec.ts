@@ -490,3 +490,123 @@ it('lets a new lender register and post a loan, the Dinas verify it, and an assi
     await field.close();
   }
 });
+
+it('walks one loan from draft to first repayment: the assistant refers, the lender works it', async () => {
+  const siti = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
+  const bank = await new GatewayClient(stack.gatewayUrl).login('mitra.bank');
+  const headName = `Wartini ${Date.now().toString(36)}`;
+  const created = await siti.request<{ id: string }>('POST', '/api/kpm', family({ headName }));
+  const kpmId = created.body.id;
+  const started = new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10);
+  const assessed = await siti.request('POST', `/api/kpm/${kpmId}/assessments`, {
+    instrument: 'business',
+    version: 1,
+    assessedOn: new Date().toISOString().slice(0, 10),
+    verified: true,
+    answers: {
+      kind: 'food',
+      description: 'Kue basah',
+      startedOn: started,
+      monthlyRevenue: 2_500_000,
+      monthlyCosts: 1_500_000,
+      keepsBooks: true,
+      workers: 1,
+    },
+  });
+  expect(assessed.status).toBe(201);
+  const title = `KUR Mikro Kue ${Date.now().toString(36)}`;
+  const posted = await bank.request<{ id: string }>('POST', '/api/offers', {
+    kind: 'loan',
+    title,
+    description: 'Modal kerja',
+    capacity: 10,
+    validFrom: new Date().toISOString().slice(0, 10),
+    validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    eligibility: { regions: ['31.75'], minBusinessMonths: 6 },
+    details: {
+      amountMin: 1_000_000,
+      amountMax: 5_000_000,
+      interestRatePct: 6,
+      interestMethod: 'flat',
+      tenorMonthsMin: 6,
+      tenorMonthsMax: 12,
+      repaymentFrequency: 'monthly',
+      collateral: false,
+      documents: ['KTP', 'KK'],
+    },
+  });
+  expect(posted.status).toBe(201);
+  // Microcredit holds the product and the family with its business.
+  await eventually(
+    () =>
+      siti.request<{ items: { id: string; eligibility: { eligible: boolean } }[] }>(
+        'GET',
+        `/api/capital/products?kpmId=${kpmId}`,
+      ),
+    (r) =>
+      r.status === 200 &&
+      r.body.items.some((p) => p.id === posted.body.id && p.eligibility.eligible),
+  );
+
+  // Siti: the wizard on the family's page, then submits the draft from the tracker.
+  const field = await browser.newPage();
+  try {
+    await signIn(field, 'pendamping.matraman');
+    await field.getByRole('button', { name: 'Daftar KPM' }).waitFor();
+    await field.goto(`${portalUrl}/#/kpm/${kpmId}`);
+    await field.getByRole('heading', { name: headName }).waitFor();
+    await field.getByText('Rujuk ke pinjaman atau hibah').click();
+    const wizard = field.getByRole('form', { name: 'Rujuk ke pinjaman atau hibah' });
+    // Other suites' loan products may be listed too: read this product's reasons only.
+    const choice = wizard.locator('label', { hasText: title });
+    await choice.getByRole('radio').check();
+    await choice.getByText(/Usaha berjalan 1[23] bulan \(minimal 6\)/).waitFor();
+    await wizard.getByLabel('Jumlah (Rp)').fill('3000000');
+    await wizard.getByLabel(/Jangka waktu/).fill('6');
+    await wizard.getByLabel('Untuk apa dana ini').fill('Oven dan loyang baru');
+    await wizard
+      .getByLabel('Rencana usaha singkat')
+      .fill('Menambah produksi kue basah untuk pesanan arisan; cicilan dari laba mingguan.');
+    await wizard.getByLabel(/Keluarga setuju/).check();
+    await wizard.getByRole('button', { name: 'Simpan draf' }).click();
+    await wizard.getByRole('status').filter({ hasText: 'Draf rujukan modal tersimpan' }).waitFor();
+    const card = field.getByRole('article', { name: `${title} · ${headName}` });
+    await card.getByText('Draf', { exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Ajukan' }).click();
+    await card.getByRole('status').filter({ hasText: 'Status sekarang: Diajukan' }).waitFor();
+  } finally {
+    await field.close();
+  }
+
+  // The bank: its inbox, each step in turn, then the first instalment (Rp 515.000).
+  const lender = await browser.newPage();
+  try {
+    await signIn(lender, 'mitra.bank');
+    await lender.getByRole('button', { name: 'Modal usaha' }).click();
+    const card = lender.getByRole('article', { name: `${title} · ${headName}` });
+    await card.waitFor();
+    const step = async (button: string, status: string) => {
+      await card.getByRole('button', { name: button }).click();
+      await card.getByText(status, { exact: true }).waitFor();
+    };
+    await step('Terima rujukan', 'Diterima lembaga');
+    await step('Jadwalkan survei', 'Survei dijadwalkan');
+    await card.getByLabel('Hasil survei').fill('Dapur bersih, pesanan rutin tiap minggu.');
+    await step('Catat hasil survei', 'Sudah disurvei');
+    await step('Setujui', 'Disetujui');
+    await step('Cairkan', 'Dicairkan');
+    await card.getByRole('button', { name: 'Lihat jadwal angsuran' }).click();
+    await card
+      .getByRole('table', { name: 'Jadwal angsuran' })
+      .getByText('Rp 515.000')
+      .first()
+      .waitFor();
+    await card.getByLabel('Jumlah dibayar (Rp)').fill('515000');
+    await card.getByRole('button', { name: 'Catat pembayaran' }).click();
+    await card.getByText('Mengangsur', { exact: true }).waitFor();
+    expect(await card.textContent()).toMatch(/Terbayar Rp 515\.000 dari Rp 3\.090\.000/);
+    await lender.screenshot({ path: join(ARTIFACTS, 'capital-lender.png'), fullPage: true });
+  } finally {
+    await lender.close();
+  }
+});

@@ -4,6 +4,7 @@ import { api, session } from './api/client';
 import { setLanguage } from './i18n';
 import { AttendancePage } from './pages/AttendancePage';
 import { BoardPage } from './pages/BoardPage';
+import { CapitalPage } from './pages/CapitalPage';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { CoordinationPage } from './pages/CoordinationPage';
 import { CoursesPage } from './pages/CoursesPage';
@@ -39,7 +40,8 @@ type View =
   | 'reports'
   | 'partners'
   | 'resourceMap'
-  | 'partnerHome';
+  | 'partnerHome'
+  | 'capital';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
@@ -50,6 +52,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'p2k2',
     'trainings',
     'partners',
+    'capital',
     'resourceMap',
     'board',
     'register',
@@ -66,6 +69,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'p2k2',
     'trainings',
     'partners',
+    'capital',
     'resourceMap',
     'board',
     'courses',
@@ -75,6 +79,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
   dinas: [
     'dashboard',
     'partners',
+    'capital',
     'resourceMap',
     'reports',
     'coordination',
@@ -88,6 +93,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
   admin: [
     'dashboard',
     'partners',
+    'capital',
     'resourceMap',
     'reports',
     'coordination',
@@ -100,7 +106,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'register',
     'import',
   ],
-  partner: ['partnerHome', 'trainings', 'tutor'],
+  partner: ['partnerHome', 'capital', 'trainings', 'tutor'],
 };
 
 /** Addressable pages: a family (#/kpm/<id>) or a P2K2 session sheet (#/p2k2/<id>). */
@@ -213,6 +219,7 @@ export function App() {
         {user && !route && view === 'tutor' && <TutorPage />}
         {user && !route && view === 'partnerHome' && <PartnerHomePage />}
         {user && !route && view === 'partners' && <PartnersPage role={user.role} />}
+        {user && !route && view === 'capital' && <CapitalPage role={user.role} />}
         {user && !route && view === 'resourceMap' && (
           <ResourceMapPage scope={user.role === 'admin' ? null : user.regionCode} />
         )}

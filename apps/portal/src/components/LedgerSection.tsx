@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerView } from '@jembatan/contracts';
 import { api, fieldErrorsOf } from '../api/client';
-
-const rupiah = (amount: number) => `Rp ${amount.toLocaleString('id-ID')}`;
+import { rupiah } from '../lib/format';
 
 /** The family's business bookkeeping: monthly totals and a quick entry form. */
 export function LedgerSection({

@@ -17,6 +17,7 @@ import { ReadinessPanel } from '../components/ReadinessPanel';
 import { TrendChart } from '../components/TrendChart';
 import { TutorSection } from '../components/TutorSection';
 import { BrokerSection } from '../components/BrokerSection';
+import { CapitalSection } from '../components/capital/CapitalSection';
 import { ProductsSection } from '../components/partners/ProductsSection';
 
 /** A family's profile: household, readiness and its reasons, assessments, cases, pipeline. */
@@ -78,6 +79,7 @@ export function FamilyPage({
       <TutorSection kpmId={family.id} canManage={canManage} />
       <ProductsSection kpmId={family.id} canManage={canManage} />
       <BrokerSection kpmId={family.id} headName={family.headName} canRefer={canManage} />
+      <CapitalSection kpmId={family.id} headName={family.headName} canManage={canManage} />
       {canManage && <StageForm family={family} onMoved={setFamily} />}
 
       <section>
