@@ -634,3 +634,236 @@ describe('effects elsewhere', () => {
     expect(processed.rows[0]!.n).toBe(1);
   });
 });
+
+interface SavingsEntry {
+  id: string;
+  seq: number;
+  kind: string;
+  amount: number;
+  memberKpmId: string | null;
+  recordedBy: string;
+  recordedByName: string;
+  balanceAfter: number;
+  reverses: string | null;
+  reversedBy: string | null;
+}
+interface SavingsLedger {
+  groupId: string;
+  balance: number;
+  entries: number;
+  commonFund: number;
+  treasurer: { kpmId: string; accountId: string } | null;
+  members: { kpmId: string; headName: string; balance: number }[];
+  items: SavingsEntry[];
+  nextBefore: number | null;
+}
+
+describe('group savings ledger', () => {
+  /** A group of Siti's with two member families, once microcredit has heard of all three. */
+  async function savingsGroup() {
+    const group = await siti.request<{ id: string }>('POST', '/api/groups', {
+      name: `Kelompok Tabungan ${randomUUID().slice(0, 6)}`,
+      villageCode: '31.75.01.1001',
+    });
+    expect(group.status).toBe(201);
+    const groupId = group.body.id;
+    const members: { id: string; headName: string }[] = [];
+    for (const name of ['Bendahara', 'Anggota']) {
+      const headName = `Ibu ${name} ${randomUUID().slice(0, 4)}`;
+      const created = await siti.request<{ id: string }>(
+        'POST',
+        '/api/kpm',
+        family({ headName, groupId }),
+      );
+      expect(created.status).toBe(201);
+      members.push({ id: created.body.id, headName });
+    }
+    await eventually(
+      () => siti.request<SavingsLedger>('GET', `/api/savings/groups/${groupId}`),
+      (r) => r.status === 200 && r.body.members.length === 2,
+    );
+    return { groupId, keeper: members[0]!, member: members[1]! };
+  }
+
+  async function appoint(
+    by: GatewayClient,
+    groupId: string,
+    kpmId: string,
+    username = `bendahara.${randomUUID().slice(0, 8)}`,
+  ) {
+    const appointed = await by.request<{ accountId: string } & ErrorBody>(
+      'POST',
+      `/api/savings/groups/${groupId}/treasurer`,
+      { kpmId, username, password: 'tabungan-kita-123' },
+    );
+    return { ...appointed, username };
+  }
+
+  const entry = (client: GatewayClient, body: Record<string, unknown>) =>
+    client.request<SavingsEntry & ErrorBody>('POST', '/api/savings/entries', {
+      occurredOn: today(),
+      ...body,
+    });
+
+  it('is written by the treasurer the group chose, read by its assistant and region, never overdrawn', async () => {
+    const { groupId, keeper, member } = await savingsGroup();
+    // A family of Siti's in no group.
+    const registered = await siti.request<{ id: string }>('POST', '/api/kpm', family());
+    expect(registered.status).toBe(201);
+    const outsider = registered.body.id;
+
+    // Registering the treasurer: a member of the group, by the group's assistant.
+    const notMember = await appoint(siti, groupId, outsider);
+    expect(notMember.status).toBe(422);
+    expect(notMember.body.fields).toEqual([{ path: 'kpmId', message: expect.any(String) }]);
+    expect((await appoint(dewi, groupId, keeper.id)).status).toBe(403);
+    const badLogin = await siti.request<ErrorBody>(
+      'POST',
+      `/api/savings/groups/${groupId}/treasurer`,
+      { kpmId: keeper.id, username: 'Bad Name', password: 'short' },
+    );
+    expect(badLogin.status).toBe(400);
+    expect(badLogin.body.fields?.map((f) => f.path).sort()).toEqual(['password', 'username']);
+    const appointed = await appoint(siti, groupId, keeper.id);
+    expect(appointed.status).toBe(201);
+    const treasurer = await anonymous.login(appointed.username, 'tabungan-kita-123');
+
+    // A treasurer reaches the savings ledger and nothing else; the assistant never writes it.
+    for (const path of ['/api/kpm', '/api/capital/referrals', '/api/offers', '/api/groups'])
+      expect({ path, status: (await treasurer.request('GET', path)).status }).toEqual({
+        path,
+        status: 403,
+      });
+    const byAssistant = await entry(siti, { kind: 'deposit', amount: 10_000 });
+    expect(byAssistant.status).toBe(403);
+
+    expect(
+      (await entry(treasurer, { kind: 'deposit', amount: 50_000, memberKpmId: keeper.id })).status,
+    ).toBe(201);
+    const memberDeposit = await entry(treasurer, {
+      kind: 'deposit',
+      amount: 30_000,
+      memberKpmId: member.id,
+    });
+    expect(memberDeposit.status).toBe(201);
+    expect(
+      (await entry(treasurer, { kind: 'deposit', amount: 20_000, note: 'Kas kelompok' })).status,
+    ).toBe(201);
+    const overdrawn = await entry(treasurer, {
+      kind: 'withdrawal',
+      amount: 40_000,
+      memberKpmId: member.id,
+    });
+    expect(overdrawn.status).toBe(422);
+    expect(overdrawn.body.error).toBe('insufficient-savings');
+    expect(overdrawn.body.fields?.[0]?.path).toBe('amount');
+    const withdrawn = await entry(treasurer, {
+      kind: 'withdrawal',
+      amount: 10_000,
+      memberKpmId: member.id,
+    });
+    expect(withdrawn.status).toBe(201);
+    expect(withdrawn.body).toMatchObject({ amount: -10_000, balanceAfter: 90_000, seq: 4 });
+    const future = await entry(treasurer, {
+      kind: 'deposit',
+      amount: 1_000,
+      occurredOn: inDays(3),
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.fields?.[0]?.path).toBe('occurredOn');
+    const stranger = await entry(treasurer, {
+      kind: 'deposit',
+      amount: 1_000,
+      memberKpmId: outsider,
+    });
+    expect(stranger.status).toBe(422);
+
+    // Mistakes are reversed, once, and never below what is left.
+    const tooLate = await treasurer.request<ErrorBody>(
+      'POST',
+      `/api/savings/entries/${memberDeposit.body.id}/reversal`,
+      { reason: 'Salah catat' },
+    );
+    expect(tooLate.status).toBe(422);
+    const ledgerBefore = await treasurer.request<SavingsLedger>('GET', '/api/savings/mine');
+    const keeperDeposit = ledgerBefore.body.items.find((e) => e.seq === 1)!;
+    const reversed = await treasurer.request<SavingsEntry>(
+      'POST',
+      `/api/savings/entries/${keeperDeposit.id}/reversal`,
+      { reason: 'Dicatat dua kali' },
+    );
+    expect(reversed.status).toBe(201);
+    expect(reversed.body).toMatchObject({
+      kind: 'reversal',
+      amount: -50_000,
+      balanceAfter: 40_000,
+    });
+    const again = await treasurer.request<ErrorBody>(
+      'POST',
+      `/api/savings/entries/${keeperDeposit.id}/reversal`,
+      { reason: 'Dicatat dua kali' },
+    );
+    expect(again.status).toBe(409);
+
+    // Ten deposits at once: each gets its own line and the balance adds up.
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        entry(treasurer, { kind: 'deposit', amount: 1_000, memberKpmId: member.id }),
+      ),
+    );
+    expect(burst.map((r) => r.status)).toEqual(Array(10).fill(201));
+
+    // Who reads: the assistant, the region's coordinator and Dinas; not another assistant or a lender.
+    const ledger = await siti.request<SavingsLedger>('GET', `/api/savings/groups/${groupId}`);
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.balance).toBe(50_000);
+    expect(ledger.body.entries).toBe(15);
+    expect(ledger.body.items.map((e) => e.seq)).toEqual(
+      Array.from({ length: 15 }, (_, i) => 15 - i),
+    );
+    expect(sum(ledger.body.items.map((e) => e.amount))).toBe(50_000);
+    expect(ledger.body.items[0]!.balanceAfter).toBe(50_000);
+    expect(ledger.body.commonFund).toBe(20_000);
+    expect(ledger.body.members.find((m) => m.kpmId === member.id)?.balance).toBe(30_000);
+    expect(ledger.body.members.find((m) => m.kpmId === keeper.id)?.balance).toBe(0);
+    expect(ledger.body.items.find((e) => e.id === keeperDeposit.id)?.reversedBy).toBe(
+      reversed.body.id,
+    );
+    expect(new Set(ledger.body.items.map((e) => e.recordedByName))).toEqual(
+      new Set([keeper.headName]),
+    );
+    expect((await coordinator.request('GET', `/api/savings/groups/${groupId}`)).status).toBe(200);
+    expect((await dinas.request('GET', `/api/savings/groups/${groupId}`)).status).toBe(200);
+    expect((await dewi.request('GET', `/api/savings/groups/${groupId}`)).status).toBe(403);
+    expect((await bank.request('GET', `/api/savings/groups/${groupId}`)).status).toBe(403);
+    const listed = await coordinator.request<{ items: { groupId: string; balance: number }[] }>(
+      'GET',
+      '/api/savings/groups',
+    );
+    expect(listed.body.items.find((g) => g.groupId === groupId)?.balance).toBe(50_000);
+
+    // The group chooses another treasurer: the old login stops, the old lines keep their author.
+    const successor = await appoint(siti, groupId, member.id);
+    expect(successor.status).toBe(201);
+    expect((await entry(treasurer, { kind: 'deposit', amount: 1_000 })).status).toBe(403);
+    const oldLogin = await anonymous.request('POST', '/api/auth/login', {
+      username: appointed.username,
+      password: 'tabungan-kita-123',
+    });
+    expect(oldLogin.status).toBe(401);
+    const next = await anonymous.login(successor.username, 'tabungan-kita-123');
+    const written = await entry(next, { kind: 'deposit', amount: 5_000 });
+    expect(written.status).toBe(201);
+    expect(written.body).toMatchObject({
+      seq: 16,
+      balanceAfter: 55_000,
+      recordedByName: member.headName,
+    });
+    const page = await next.request<SavingsLedger>('GET', '/api/savings/mine?limit=5');
+    expect(page.body.treasurer?.kpmId).toBe(member.id);
+    expect(page.body.items).toHaveLength(5);
+    expect(page.body.nextBefore).toBe(12);
+    const older = await next.request<SavingsLedger>('GET', '/api/savings/mine?limit=5&before=2');
+    expect(older.body.items.map((e) => [e.seq, e.recordedByName])).toEqual([[1, keeper.headName]]);
+  });
+});

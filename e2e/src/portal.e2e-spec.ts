@@ -62,10 +62,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(page: Page, username: string) {
+async function signIn(page: Page, username: string, password = 'jembatan123') {
   await page.goto(portalUrl);
   await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', 'jembatan123');
+  await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
 }
 
@@ -608,5 +608,71 @@ it('walks one loan from draft to first repayment: the assistant refers, the lend
     await lender.screenshot({ path: join(ARTIFACTS, 'capital-lender.png'), fullPage: true });
   } finally {
     await lender.close();
+  }
+});
+
+it("lets an assistant register the group's treasurer, who alone writes its savings ledger", async () => {
+  const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
+  const suffix = Date.now().toString(36);
+  const groupName = `Kelompok Melati ${suffix}`;
+  const group = await assistant.request<{ id: string }>('POST', '/api/groups', {
+    name: groupName,
+    villageCode: '31.75.01.1001',
+  });
+  const [keeper, saver] = [`Rina ${suffix}`, `Sri ${suffix}`];
+  for (const headName of [keeper, saver])
+    await assistant.request('POST', '/api/kpm', family({ headName, groupId: group.body.id }));
+  await eventually(
+    () => assistant.request<{ members: unknown[] }>('GET', `/api/savings/groups/${group.body.id}`),
+    (r) => r.status === 200 && r.body.members.length === 2,
+  );
+  const username = `bendahara.${suffix}`;
+
+  // Siti registers the member the group chose; she can read the ledger but has nothing to write with.
+  const field = await browser.newPage();
+  try {
+    await signIn(field, 'pendamping.matraman');
+    await field.getByRole('button', { name: 'Tabungan kelompok' }).click();
+    await field.getByRole('button', { name: `Buka ${groupName}` }).click();
+    const ledger = field.getByRole('region', { name: `Buku tabungan ${groupName}` });
+    await ledger.getByText('Daftarkan bendahara').first().click();
+    const form = ledger.getByRole('form', { name: 'Daftarkan bendahara' });
+    await form.getByLabel('Anggota yang dipilih kelompok').selectOption({ label: keeper });
+    await form.getByLabel('Nama pengguna').fill(username);
+    await form.getByLabel(/Kata sandi/).fill('tabungan-melati-1');
+    await form.getByRole('button', { name: 'Daftarkan bendahara' }).click();
+    await form.getByRole('status').filter({ hasText: 'Bendahara terdaftar' }).waitFor();
+    await ledger.getByText(`Bendahara: ${keeper}`).waitFor();
+    expect(await ledger.getByRole('form', { name: 'Catat' }).count()).toBe(0);
+  } finally {
+    await field.close();
+  }
+
+  // Rina signs in as treasurer: the ledger is all she sees; she records Sri's deposit.
+  const treasurer = await browser.newPage();
+  try {
+    await signIn(treasurer, username, 'tabungan-melati-1');
+    await treasurer.getByRole('heading', { name: 'Tabungan kelompok' }).waitFor();
+    expect(await treasurer.locator('nav button').allTextContents()).toEqual([
+      'Tabungan kelompok',
+      'Keluar',
+    ]);
+    const form = treasurer.getByRole('form', { name: 'Catat' });
+    await form.getByLabel('Anggota').selectOption({ label: saver });
+    await form.getByLabel('Jumlah (Rp)').fill('25000');
+    await form.getByLabel('Keterangan').fill('Setoran pertemuan Senin');
+    await form.getByRole('button', { name: 'Catat' }).click();
+    await form.getByRole('status').filter({ hasText: 'Tercatat' }).waitFor();
+    const members = treasurer.getByRole('table', { name: 'Tabungan anggota' });
+    await members.getByRole('row', { name: `${saver} Rp 25.000` }).waitFor();
+    const lines = treasurer.getByRole('table', { name: 'Catatan tabungan' });
+    await lines
+      .getByRole('row')
+      .filter({ hasText: 'Setoran pertemuan Senin' })
+      .getByText(keeper)
+      .waitFor();
+    await treasurer.screenshot({ path: join(ARTIFACTS, 'savings-treasurer.png'), fullPage: true });
+  } finally {
+    await treasurer.close();
   }
 });

@@ -27,6 +27,26 @@ export async function login(baseUrl, username, password) {
   return (await response.json()).accessToken;
 }
 
+const demoPassword = () => process.env.DEMO_PASSWORD ?? 'jembatan123';
+
+/** A signed-in demo user's calls to the gateway: (method, path, body) -> parsed reply. */
+export async function client(baseUrl, username, password = demoPassword()) {
+  const token = await login(baseUrl, username, password);
+  return async (method, path, body) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`demo ${method} ${path}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
 /** A NIK that passes validation: district digits, a woman's birth date (day + 40), a serial. */
 function demoNik(district, index) {
   const day = String(41 + (index % 28)).padStart(2, '0');

@@ -1,27 +1,8 @@
-import { login } from './demo-families.mjs';
+import { client } from './demo-families.mjs';
 
 // Demo data for training and mentoring, made through the gateway like its users would: a
 // tutor profile, a training offer, an assistants' course, P2K2 availability and a planned
 // session. Each step looks first, so running `npm start` again adds nothing twice.
-
-const password = () => process.env.DEMO_PASSWORD ?? 'jembatan123';
-
-async function client(baseUrl, username) {
-  const token = await login(baseUrl, username, password());
-  return async (method, path, body) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`demo ${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
 
 const isoDay = (offsetDays) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);

@@ -14,6 +14,7 @@ import {
   waitForHealthy,
 } from '@jembatan/infra/processes';
 import { importDemoCsv, seedDemoFamilies } from './demo-families.mjs';
+import { DEMO_TREASURER, seedDemoSavings } from './demo-savings.mjs';
 import { seedDemoTraining } from './demo-training.mjs';
 
 const env = {
@@ -75,6 +76,8 @@ async function main() {
 
   const training = await seedDemoTraining('http://127.0.0.1:3000');
   console.log(`  training demo: ${training.join(', ') || 'already there'}`);
+  const savings = await seedDemoSavings('http://127.0.0.1:3000');
+  console.log(`  savings demo: ${savings.join(', ') || 'already there'}`);
 
   step('Portal');
   // The vite binary itself, not npx: stopping npx would leave vite running.
@@ -92,7 +95,8 @@ async function main() {
 
   console.log(`
 Jembatan is running.
-  Portal          http://127.0.0.1:${portalPort}/   (demo sign-in: pendamping.matraman / jembatan123)
+  Portal          http://127.0.0.1:${portalPort}/   (demo sign-in: pendamping.matraman / jembatan123;
+                  a group treasurer: ${DEMO_TREASURER})
   API             http://127.0.0.1:3000/api
   API docs        http://127.0.0.1:3000/api/docs   (OpenAPI JSON at /api/docs/openapi.json)
   Health          ${SERVICES.map(({ name, port }) => `${name} http://127.0.0.1:${port}/health/ready`).join('\n                  ')}

@@ -33,6 +33,8 @@ import { PartnersController } from './partners/partners.controller.js';
 import { ProductPhotosController } from './partners/product-photos.controller.js';
 import { ReferralsController } from './partners/referrals.controller.js';
 import { CapitalController } from './microcredit/capital.controller.js';
+import { SavingsController } from './microcredit/savings.controller.js';
+import { TreasurerAccounts } from './microcredit/treasurer-accounts.js';
 
 @Module({})
 export class AppModule {
@@ -71,6 +73,7 @@ export class AppModule {
         DirectoryController,
         ProductPhotosController,
         CapitalController,
+        SavingsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -83,6 +86,7 @@ export class AppModule {
         BulkHttp,
         regionsProvider,
         PartnerRegistration,
+        TreasurerAccounts,
       ],
     };
   }

@@ -12,8 +12,10 @@ import { BrokerIntakeHandlers } from './referrals/broker-intake.handlers.js';
 import { CapitalLifecycle } from './referrals/lifecycle.js';
 import { ReferralRepository } from './referrals/referral.repository.js';
 import { ReferralsHandlers } from './referrals/referrals.handlers.js';
+import { LedgerHandlers } from './savings/ledger.handlers.js';
+import { TreasurersHandlers } from './savings/treasurers.handlers.js';
 
-/** Capital referrals to loans and grants, followed from draft to repayment. */
+/** Capital referrals to loans and grants, followed from draft to repayment; groups' savings ledgers. */
 @Module({
   providers: [
     regionsProvider,
@@ -29,6 +31,8 @@ import { ReferralsHandlers } from './referrals/referrals.handlers.js';
     BrokerIntakeHandlers,
     LoansHandlers,
     ParHandlers,
+    TreasurersHandlers,
+    LedgerHandlers,
   ],
 })
 export class MicrocreditModule {}

@@ -20,6 +20,7 @@ import { PartnerHomePage } from './pages/PartnerHomePage';
 import { PartnerRegisterPage } from './pages/PartnerRegisterPage';
 import { PartnersPage } from './pages/PartnersPage';
 import { ResourceMapPage } from './pages/ResourceMapPage';
+import { SavingsPage } from './pages/SavingsPage';
 import { SessionSheet } from './pages/SessionSheet';
 import { TrainingsPage } from './pages/TrainingsPage';
 import { TutorPage } from './pages/TutorPage';
@@ -41,7 +42,8 @@ type View =
   | 'partners'
   | 'resourceMap'
   | 'partnerHome'
-  | 'capital';
+  | 'capital'
+  | 'savings';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
@@ -53,6 +55,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'trainings',
     'partners',
     'capital',
+    'savings',
     'resourceMap',
     'board',
     'register',
@@ -70,6 +73,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'trainings',
     'partners',
     'capital',
+    'savings',
     'resourceMap',
     'board',
     'courses',
@@ -80,6 +84,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'dashboard',
     'partners',
     'capital',
+    'savings',
     'resourceMap',
     'reports',
     'coordination',
@@ -94,6 +99,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'dashboard',
     'partners',
     'capital',
+    'savings',
     'resourceMap',
     'reports',
     'coordination',
@@ -107,6 +113,8 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'import',
   ],
   partner: ['partnerHome', 'capital', 'trainings', 'tutor'],
+  // A group's treasurer is a family member: the savings ledger and nothing else.
+  treasurer: ['savings'],
 };
 
 /** Addressable pages: a family (#/kpm/<id>) or a P2K2 session sheet (#/p2k2/<id>). */
@@ -220,6 +228,7 @@ export function App() {
         {user && !route && view === 'partnerHome' && <PartnerHomePage />}
         {user && !route && view === 'partners' && <PartnersPage role={user.role} />}
         {user && !route && view === 'capital' && <CapitalPage role={user.role} />}
+        {user && !route && view === 'savings' && <SavingsPage role={user.role} />}
         {user && !route && view === 'resourceMap' && (
           <ResourceMapPage scope={user.role === 'admin' ? null : user.regionCode} />
         )}

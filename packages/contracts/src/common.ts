@@ -40,7 +40,18 @@ export function isWithinRegion(code: string, scope: string): boolean {
 export const regionsOverlap = (a: string, b: string): boolean =>
   isWithinRegion(a, b) || isWithinRegion(b, a);
 
-export const ROLES = ['assistant', 'coordinator', 'dinas', 'partner', 'admin'] as const;
+/**
+ * Who signs in. A treasurer (bendahara) is a member of a KPM group who keeps the group's savings
+ * ledger; the gateway lets that role reach only the routes that name it.
+ */
+export const ROLES = [
+  'assistant',
+  'coordinator',
+  'dinas',
+  'partner',
+  'admin',
+  'treasurer',
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

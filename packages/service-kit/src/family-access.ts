@@ -15,7 +15,8 @@ export const inActorsRegion = (actor: Actor, villageCode: string) =>
 
 /**
  * Who may see a family: its own assistant; coordinators and the Dinas of the region it lives
- * in; admins. Partners only ever see a family through a consented referral (not here).
+ * in; admins. Partners only ever see a family through a consented referral (not here); a
+ * group's treasurer only the group's savings ledger.
  */
 export function canRead(actor: Actor, family: FamilyScope): boolean {
   switch (actor.role) {
@@ -27,6 +28,7 @@ export function canRead(actor: Actor, family: FamilyScope): boolean {
     case 'dinas':
       return inActorsRegion(actor, family.villageCode);
     case 'partner':
+    case 'treasurer':
       return false;
   }
 }
@@ -77,5 +79,7 @@ export function listScope(actor: Actor): { assistantId?: string; regionPrefix?: 
       return {};
     case 'partner':
       throw new DomainError(403, 'forbidden', 'Partners see families only through referrals');
+    case 'treasurer':
+      throw new DomainError(403, 'forbidden', 'A treasurer sees only their group’s savings');
   }
 }

@@ -8,6 +8,8 @@ export * from './service.js';
 export * from './public-route.js';
 export * from './regions.js';
 export * from './family-access.js';
+export * from './family-cards.js';
+export * from './periodic-sweep.js';
 export * from './internal-http.js';
 export * from './documents.js';
 export * from './partner-profile.js';

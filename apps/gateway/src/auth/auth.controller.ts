@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
 import { z } from 'zod';
 import { AccountsRepository } from './accounts.repository.js';
-import { CurrentUser, Public } from './auth.guard.js';
+import { CurrentUser, Public, Roles } from './auth.guard.js';
 import { LoginLimiter } from './login-limiter.js';
 import { verifyNothing, verifyPassword } from './passwords.js';
 import { TokenService, type SessionUser } from './tokens.js';
@@ -58,6 +59,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @Roles(...ROLES)
   me(@CurrentUser() user: SessionUser): SessionUser {
     return user;
   }

@@ -16,7 +16,10 @@ import { TokenService, type SessionUser } from './tokens.js';
 const ROLES = 'jembatan:roles';
 
 export { Public };
-/** Limits a route to some roles; scope within the role is checked by the owning service. */
+/**
+ * Limits a route to some roles; scope within the role is checked by the owning service. A route
+ * without it is open to every signed-in role except `treasurer`.
+ */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 type AuthedRequest = Request & { user?: SessionUser };
@@ -46,8 +49,9 @@ export class AuthGuard implements CanActivate {
     if (!user) throw new UnauthorizedException('Sign in first (missing, invalid or expired token)');
     request.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(user.role))
-      throw new ForbiddenException(`Not available to the ${user.role} role`);
+    // A treasurer is a family member, not staff: only routes that name the role let them in.
+    const allowed = roles ? roles.includes(user.role) : user.role !== 'treasurer';
+    if (!allowed) throw new ForbiddenException(`Not available to the ${user.role} role`);
     return true;
   }
 }

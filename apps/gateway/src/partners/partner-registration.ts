@@ -6,6 +6,7 @@ import type { RegionDirectory } from '@jembatan/regions';
 import { REGIONS, partnerProfileProblems } from '@jembatan/service-kit';
 import type { z } from 'zod';
 import { recordAccountChanged, recordPartnerRegistered } from '../accounts/account-events.js';
+import { assertUsernameFree, rethrowUsernameRace } from '../accounts/usernames.js';
 import { hashPassword } from '../auth/passwords.js';
 import { PrismaService } from '../database/prisma.service.js';
 
@@ -29,12 +30,7 @@ export class PartnerRegistration {
     if (problems.length > 0) throw DomainError.invalid(problems);
     const passwordHash = await hashPassword(body.password);
     const accountId = randomUUID();
-    const usernameTaken = () =>
-      new DomainError(409, 'username-taken', 'That username is taken', [
-        { path: 'username', message: 'is taken; choose another' },
-      ]);
-    if (await this.prisma.userAccount.findUnique({ where: { username: body.username } }))
-      throw usernameTaken();
+    await assertUsernameFree(this.prisma, body.username);
     await this.prisma
       .$transaction(async (tx) => {
         const account = await tx.userAccount.create({
@@ -60,11 +56,7 @@ export class PartnerRegistration {
           self,
         );
       })
-      .catch((error: unknown) => {
-        // Two registrations of one name at once: the unique index lets one through.
-        if ((error as { code?: string }).code === 'P2002') throw usernameTaken();
-        throw error;
-      });
+      .catch(rethrowUsernameRace);
     return { accountId, status: 'pending' };
   }
 }

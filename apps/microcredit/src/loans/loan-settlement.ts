@@ -7,13 +7,11 @@ import {
 } from '@nestjs/common';
 import { SYSTEM_ACTOR, type Actor } from '@jembatan/contracts';
 import { PrismaService, type Tx } from '../database/prisma.service.js';
+import { PeriodicSweep } from '@jembatan/service-kit';
 import { todayIso } from '../common/dates.js';
 import { CapitalLifecycle } from '../referrals/lifecycle.js';
 import { ReferralRepository } from '../referrals/referral.repository.js';
 import { LoanBook, loanStatusAfter } from './loan-book.js';
-
-/** How often every active loan's arrears are recomputed (days change at midnight). */
-const SWEEP_MS = 60 * 60_000;
 
 /**
  * Where repayment leaves loans: after a payment or a back-dated disbursement for one loan,
@@ -23,14 +21,31 @@ const SWEEP_MS = 60 * 60_000;
 @Injectable()
 export class LoanSettlement implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LoanSettlement.name);
-  private timer: NodeJS.Timeout | undefined;
+  private readonly sweeper: PeriodicSweep<Tx, number>;
 
   constructor(
-    private readonly prisma: PrismaService,
+    prisma: PrismaService,
     private readonly book: LoanBook,
     private readonly lifecycle: CapitalLifecycle,
     private readonly referrals: ReferralRepository,
-  ) {}
+  ) {
+    // Hourly (days change at midnight), and soon after start.
+    this.sweeper = new PeriodicSweep(
+      prisma,
+      {
+        name: 'microcredit-arrears-sweep',
+        everyMs: 60 * 60_000,
+        firstAfterMs: 5_000,
+        timeoutMs: 300_000,
+      },
+      async (tx) => {
+        const moved = await this.settle(tx, undefined, SYSTEM_ACTOR, randomUUID(), 'arrears sweep');
+        if (moved > 0) this.logger.log(`arrears sweep moved ${moved} loans`);
+        return moved;
+      },
+      this.logger,
+    );
+  }
 
   /**
    * Recomputes loans' books (`ids`, or every active loan) and moves each whose repayment
@@ -56,32 +71,15 @@ export class LoanSettlement implements OnApplicationBootstrap, OnApplicationShut
   }
 
   onApplicationBootstrap(): void {
-    const run = () =>
-      this.sweep().catch((error: Error) =>
-        this.logger.warn(`arrears sweep failed: ${error.message}`),
-      );
-    setTimeout(run, 5_000).unref();
-    this.timer = setInterval(run, SWEEP_MS);
-    this.timer.unref();
+    this.sweeper.start();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.sweeper.stop();
   }
 
   /** Every active loan, as of today; null when another instance is sweeping. */
   sweep(): Promise<number | null> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        const [{ locked }] = (await tx.$queryRawUnsafe<{ locked: boolean }[]>(
-          `SELECT pg_try_advisory_xact_lock(hashtext('microcredit-arrears-sweep')) AS locked`,
-        )) as [{ locked: boolean }];
-        if (!locked) return null;
-        const moved = await this.settle(tx, undefined, SYSTEM_ACTOR, randomUUID(), 'arrears sweep');
-        if (moved > 0) this.logger.log(`arrears sweep moved ${moved} loans`);
-        return moved;
-      },
-      { timeout: 300_000 },
-    );
+    return this.sweeper.runOnce();
   }
 }

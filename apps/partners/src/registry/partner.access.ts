@@ -26,6 +26,9 @@ export function canSeePartner(actor: Actor, partner: Partner): boolean {
     case 'assistant':
     case 'coordinator':
       return partner.status === 'verified' && servesActorsRegion(actor, partner);
+    case 'treasurer':
+      // A group's treasurer keeps the savings ledger and nothing else.
+      return false;
   }
 }
 

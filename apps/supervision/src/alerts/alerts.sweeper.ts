@@ -4,49 +4,34 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
+import { PeriodicSweep } from '@jembatan/service-kit';
+import { PrismaService, type Tx } from '../database/prisma.service.js';
 import { AlertRules } from './alert-rules.js';
 
-/** How often the rules run. */
-const SWEEP_MS = 5 * 60_000;
-
-/**
- * Runs the alert rules every five minutes. One instance at a time (a transaction-scoped advisory
- * lock); the others skip that round.
- */
+/** Runs the alert rules every five minutes, on one instance at a time. */
 @Injectable()
 export class AlertsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AlertsSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
+  private readonly sweeper: PeriodicSweep<Tx, number>;
 
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly rules: AlertRules,
-  ) {}
+  constructor(prisma: PrismaService, rules: AlertRules) {
+    this.sweeper = new PeriodicSweep(
+      prisma,
+      { name: 'supervision-alert-sweep', everyMs: 5 * 60_000, timeoutMs: 120_000 },
+      (tx) => rules.run(tx, new Date()),
+      new Logger(AlertsSweeper.name),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: Error) =>
-        this.logger.warn(`alert sweep failed: ${error.message}`),
-      );
-    }, SWEEP_MS);
-    this.timer.unref();
+    this.sweeper.start();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.sweeper.stop();
   }
 
   /** Raises what the rules find now; null when another instance is sweeping. */
   sweep(): Promise<number | null> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        const [{ locked }] = (await tx.$queryRawUnsafe<{ locked: boolean }[]>(
-          `SELECT pg_try_advisory_xact_lock(hashtext('supervision-alert-sweep')) AS locked`,
-        )) as [{ locked: boolean }];
-        return locked ? this.rules.run(tx, new Date()) : null;
-      },
-      { timeout: 120_000 },
-    );
+    return this.sweeper.runOnce();
   }
 }

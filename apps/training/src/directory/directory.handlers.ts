@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, KpmDirectoryChangedV1 } from '@jembatan/contracts';
 import { OnEvent } from '@jembatan/messaging';
+import { upsertGroupsOfCards } from '@jembatan/service-kit';
 import type { Tx } from '../database/prisma.service.js';
 
 /**
@@ -29,19 +30,6 @@ export class DirectoryHandlers {
        WHERE family.as_of <= excluded.as_of`,
       JSON.stringify(cards),
     );
-    const groups = new Map<string, object>();
-    for (const card of cards)
-      if (card.group) groups.set(card.group.id, { ...card.group, asOf: card.asOf });
-    if (groups.size === 0) return;
-    await tx.$executeRawUnsafe(
-      `INSERT INTO p2k2_group (id, name, village_code, assistant_id, as_of)
-       SELECT g.id, g.name, g."villageCode", g."assistantId", g."asOf"
-       FROM jsonb_to_recordset($1::jsonb) AS g(id uuid, name text, "villageCode" text,
-            "assistantId" text, "asOf" timestamptz)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, village_code = excluded.village_code,
-         assistant_id = excluded.assistant_id, as_of = excluded.as_of
-       WHERE p2k2_group.as_of <= excluded.as_of`,
-      JSON.stringify([...groups.values()]),
-    );
+    await upsertGroupsOfCards(tx, 'p2k2_group', cards);
   }
 }

@@ -66,6 +66,13 @@ import {
   UpdateCapitalReferral,
   WithdrawConsent,
 } from './microcredit.js';
+import {
+  AppointTreasurer,
+  GetSavingsLedger,
+  ListSavingsLedgers,
+  RecordSavingsEntry,
+  ReverseSavingsEntry,
+} from './savings.js';
 import { GetRegionCounts, GetRegionStats, SetGraduationTarget } from './supervision.js';
 import {
   AttendanceRecord,
@@ -241,6 +248,11 @@ export const COMMAND_CATALOG = {
   'microcredit.schedule.get': GetSchedule,
   'microcredit.payment.record': RecordPayment,
   'microcredit.par.get': GetPar,
+  'microcredit.savings.appoint-treasurer': AppointTreasurer,
+  'microcredit.savings.ledger': GetSavingsLedger,
+  'microcredit.savings.list': ListSavingsLedgers,
+  'microcredit.savings.record': RecordSavingsEntry,
+  'microcredit.savings.reverse': ReverseSavingsEntry,
   'supervision.region-counts.get': GetRegionCounts,
   'supervision.region-stats.get': GetRegionStats,
   'supervision.graduation-target.set': SetGraduationTarget,

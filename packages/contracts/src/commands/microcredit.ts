@@ -9,6 +9,8 @@ import {
   CapitalReferralView,
   CapitalStatus,
   ConsentInput,
+  DayNotInFuture,
+  Rupiah,
 } from '../microcredit/referrals.js';
 import type { CommandDefinition } from './catalog.js';
 
@@ -132,10 +134,8 @@ export const GetSchedule = {
 } satisfies CommandDefinition;
 
 export const PaymentInput = z.strictObject({
-  paidOn: z.iso
-    .date('must be a date YYYY-MM-DD')
-    .refine((value) => value <= new Date().toISOString().slice(0, 10), 'cannot be in the future'),
-  amount: z.number().int('must be whole rupiah').positive().max(10_000_000_000),
+  paidOn: DayNotInFuture,
+  amount: Rupiah,
   note: z.string().trim().max(500).optional(),
 });
 

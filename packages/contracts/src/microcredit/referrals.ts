@@ -107,7 +107,12 @@ export const WAITING_ON: Partial<Record<CapitalStatus, CapitalActor>> = {
 export const CAPITAL_CONSENT_SCOPE =
   'name, village, kind and age of business, amount, purpose and business plan; no NIK, no phone';
 
-const Rupiah = z.number().int('must be whole rupiah').positive().max(10_000_000_000);
+/** An amount of money in whole rupiah (microcredit never deals in fractions). */
+export const Rupiah = z.number().int('must be whole rupiah').positive().max(10_000_000_000);
+/** A day that has happened: money received or paid is recorded after the fact. */
+export const DayNotInFuture = z.iso
+  .date('must be a date YYYY-MM-DD')
+  .refine((value) => value <= new Date().toISOString().slice(0, 10), 'cannot be in the future');
 const Reason = z.string().trim().min(3, 'give a reason (at least 3 characters)').max(500);
 
 /** The family member who agreed, as the assistant recorded it at the visit. */

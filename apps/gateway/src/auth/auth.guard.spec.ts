@@ -1,0 +1,63 @@
+import { ForbiddenException, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@jembatan/contracts';
+import { AuthGuard, Roles } from './auth.guard.js';
+import type { SessionUser, TokenService } from './tokens.js';
+
+class Routes {
+  open() {}
+  @Roles('assistant', 'coordinator')
+  staffOnly() {}
+  @Roles('treasurer', 'assistant')
+  savings() {}
+}
+
+/** The guard with a token service that accepts "token-<role>" for a user of that role. */
+function guardFor() {
+  const tokens = {
+    verify: async (token: string): Promise<SessionUser | null> =>
+      token.startsWith('token-')
+        ? {
+            userId: '9b2f1a9e-0000-4000-8000-000000000001',
+            role: token.slice(6) as Role,
+            regionCode: '31.75',
+            displayName: 'Tester',
+          }
+        : null,
+  } as unknown as TokenService;
+  return new AuthGuard(new Reflector(), tokens);
+}
+
+const call = (route: keyof Routes, role: Role): ExecutionContext =>
+  ({
+    getHandler: () => Routes.prototype[route],
+    getClass: () => Routes,
+    switchToHttp: () => ({
+      getRequest: () => ({ headers: { authorization: `Bearer token-${role}` } }),
+    }),
+  }) as unknown as ExecutionContext;
+
+describe('AuthGuard', () => {
+  const guard = guardFor();
+
+  it('lets staff and partners through routes that name no roles', async () => {
+    for (const role of ['assistant', 'coordinator', 'dinas', 'partner', 'admin'] as const)
+      await expect(guard.canActivate(call('open', role))).resolves.toBe(true);
+  });
+
+  it('keeps a treasurer to the routes that name the role', async () => {
+    await expect(guard.canActivate(call('open', 'treasurer'))).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
+    await expect(guard.canActivate(call('staffOnly', 'treasurer'))).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
+    await expect(guard.canActivate(call('savings', 'treasurer'))).resolves.toBe(true);
+  });
+
+  it('refuses roles a route does not name', async () => {
+    await expect(guard.canActivate(call('staffOnly', 'partner'))).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
+  });
+});
