@@ -8,9 +8,9 @@ import {
   type CapitalStatus,
 } from '@jembatan/contracts';
 import { startStack, type Stack } from '@jembatan/infra/stack';
-import kafkajs from 'kafkajs';
 import { GatewayClient, eventually, family } from './api.js';
 import { inDays, loan, monthsAgo, registerPartner, today } from './partners-fixtures.js';
+import { publishRaw } from './redeliver.js';
 
 // Capital referrals through the gateway against the real services: the lifecycle with every
 // illegal step refused, eligibility, consent and its withdrawal, what a lender may read,
@@ -598,24 +598,10 @@ describe('effects elsewhere', () => {
     const disbursement = rows.find(
       (r) => r.envelope.payload.referralId === id && r.envelope.payload.status === 'disbursed',
     )!.envelope;
-    const kafka = new kafkajs.Kafka({
-      clientId: 'e2e-capital-twice',
-      brokers: stack.brokers,
-      logLevel: kafkajs.logLevel.NOTHING,
-    });
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
-      topic: TOPICS.events.microcredit,
-      messages: [disbursement, disbursement].map((e) => ({
-        key: fam.kpmId,
-        value: JSON.stringify(e),
-      })),
-    });
+    await publishRaw(stack, TOPICS.events.microcredit, fam.kpmId, [disbursement, disbursement]);
     // A marker after them on the same partition: once it is seen, the copies were consumed.
     const marker = await pay(bank, id, 50_000);
     expect(marker.body.referral.status).toBe('repaying');
-    await producer.disconnect();
     const partnersOutcome = () =>
       stack.db.query<{ outcome: string }>(`SELECT outcome FROM partners.referral WHERE id = $1`, [
         id,

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { TOPICS, type HsdsDirectory, type HsdsImportReport } from '@jembatan/contracts';
 import { createHsdsValidator } from '@jembatan/service-kit';
 import { startStack, type Stack } from '@jembatan/infra/stack';
-import kafkajs from 'kafkajs';
 import { GatewayClient, eventually, family } from './api.js';
+import { publishRaw } from './redeliver.js';
 import { inDays, loan, monthsAgo, profile, registerPartner, today } from './partners-fixtures.js';
 
 // Partners through the gateway against the real services: self-registration and the Dinas'
@@ -697,21 +697,12 @@ describe('funder impact', () => {
     });
     const disbursed = envelope('disbursed', new Date(Date.now() - 60_000).toISOString());
     const repaid = envelope('repaid', new Date().toISOString());
-    const kafka = new kafkajs.Kafka({
-      clientId: 'e2e-capital',
-      brokers: stack.brokers,
-      logLevel: kafkajs.logLevel.NOTHING,
-    });
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
-      topic: TOPICS.events.microcredit,
-      messages: [disbursed, repaid, repaid, { ...repaid, id: randomUUID() }].map((e) => ({
-        key: referral.body.id,
-        value: JSON.stringify(e),
-      })),
-    });
-    await producer.disconnect();
+    await publishRaw(stack, TOPICS.events.microcredit, referral.body.id, [
+      disbursed,
+      repaid,
+      repaid,
+      { ...repaid, id: randomUUID() },
+    ]);
 
     type Impact = {
       totals: { referrals: number; familiesReached: number; funded: number; repaid: number };

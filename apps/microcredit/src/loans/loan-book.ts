@@ -28,9 +28,17 @@ export function loanBookCte(loanFilter: string): string {
              sum(principal - GREATEST(0, LEAST(total, GREATEST(0, paid - before)) - interest))::bigint
                AS outstanding_principal,
              COALESCE($1::date - min(due_on) FILTER (WHERE paid < before + total AND due_on < $1::date), 0)
-               AS days
+               AS days,
+             min(due_on) FILTER (WHERE paid < before + total) AS first_unpaid_due_on
       FROM lines GROUP BY referral_id
     )`;
+}
+
+/** Days a loan is behind on `today`, from the due date of its oldest instalment not paid in full. */
+export function daysLate(firstUnpaidDueOn: Date | null, today: string): number {
+  if (firstUnpaidDueOn === null) return 0;
+  const days = Math.round((Date.parse(today) - firstUnpaidDueOn.getTime()) / 86_400_000);
+  return Math.max(0, days);
 }
 
 /** Where repayment leaves a loan: paid in full, behind, or being repaid. */
@@ -76,7 +84,11 @@ export class LoanBook {
         total: BigInt(i.total),
       })),
     });
-    return { totalDue: BigInt(schedule.total), outstandingPrincipal: BigInt(principal) };
+    return {
+      totalDue: BigInt(schedule.total),
+      outstandingPrincipal: BigInt(principal),
+      firstUnpaidDueOn: dateOf(schedule.instalments[0]!.dueOn),
+    };
   }
 
   /**
@@ -87,7 +99,8 @@ export class LoanBook {
     const rows = await tx.$queryRawUnsafe<BookRow[]>(
       `WITH ${loanBookCte(ids ? 'r.id = ANY($2::uuid[])' : 'true')}
        UPDATE capital_referral r
-       SET outstanding_principal = b.outstanding_principal, days_in_arrears = b.days
+       SET outstanding_principal = b.outstanding_principal, days_in_arrears = b.days,
+           first_unpaid_due_on = b.first_unpaid_due_on
        FROM book b WHERE r.id = b.referral_id
        RETURNING r.id, r.status, r.paid, r.total_due, b.days`,
       today,

@@ -1,4 +1,4 @@
-import { loanStatusAfter } from './loan-book.js';
+import { daysLate, loanStatusAfter } from './loan-book.js';
 import { deadlineOf } from '../referrals/lifecycle.js';
 import { addWorkingDays } from '../common/dates.js';
 
@@ -38,5 +38,19 @@ describe('deadlines', () => {
       '2026-12-09',
     );
     expect(deadlineOf('repaying', now, null)).toBeNull();
+  });
+});
+
+describe('daysLate', () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+  it('counts the days since the oldest unpaid instalment fell due', () => {
+    expect(daysLate(day('2026-10-01'), '2026-11-01')).toBe(31);
+  });
+
+  it('is zero for a loan with nothing due yet or nothing left to pay', () => {
+    expect(daysLate(day('2026-12-01'), '2026-11-01')).toBe(0);
+    expect(daysLate(day('2026-11-01'), '2026-11-01')).toBe(0);
+    expect(daysLate(null, '2026-11-01')).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  ACTIVE_LOAN_STATUSES,
   isWithinRegion,
   type CommandPayload,
   type CommandResponse,
@@ -10,7 +11,6 @@ import type { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { PrismaService } from '../database/prisma.service.js';
 import { todayIso } from '../common/dates.js';
-import { loanBookCte } from './loan-book.js';
 
 const GROUP_KEY = {
   lender: 'r.partner_id',
@@ -44,7 +44,7 @@ const parRow = (key: string, label: string, r: Omit<Row, 'key' | 'label'>): ParR
 
 /**
  * Portfolio at risk: outstanding principal of loans more than 30 days in arrears over all
- * outstanding principal, per lender, regency or assistant, computed live from the books.
+ * outstanding principal, per lender, regency or assistant, as of today from the loan book.
  * A lender sees its own portfolio; an assistant their caseload's; a coordinator their region.
  */
 @Injectable()
@@ -72,15 +72,16 @@ export class ParHandlers {
       add((n) => `(r.village_code = ${n} OR r.village_code LIKE ${n} || '.%')`, region);
     const filter = filters.join(' AND ') || 'true';
     const key = GROUP_KEY[input.by];
+    // Outstanding principal and the oldest unpaid due date change only with payments, so the
+    // book is read as stored: no instalment is touched, whatever the size of the portfolio.
     const rows = await tx.$queryRawUnsafe<Row[]>(
-      `WITH ${loanBookCte(filter)}
-       SELECT ${key} AS key, max(p.partner_name) AS label, count(*)::int AS loans,
-              COALESCE(sum(b.outstanding_principal), 0)::bigint AS outstanding,
-              COALESCE(sum(b.outstanding_principal) FILTER (WHERE b.days > 30), 0)::bigint AS at_risk,
-              (count(*) FILTER (WHERE b.days > 30))::int AS loans_at_risk
-       FROM book b
-       JOIN capital_referral r ON r.id = b.referral_id
+      `SELECT ${key} AS key, max(p.partner_name) AS label, count(*)::int AS loans,
+              COALESCE(sum(r.outstanding_principal), 0)::bigint AS outstanding,
+              COALESCE(sum(r.outstanding_principal) FILTER (WHERE $1::date - r.first_unpaid_due_on > 30), 0)::bigint AS at_risk,
+              (count(*) FILTER (WHERE $1::date - r.first_unpaid_due_on > 30))::int AS loans_at_risk
+       FROM capital_referral r
        JOIN product p ON p.id = r.product_id
+       WHERE r.status = ANY('{${ACTIVE_LOAN_STATUSES.join(',')}}'::text[]) AND ${filter}
        GROUP BY ${key} ORDER BY 1`,
       ...params,
     );

@@ -45,11 +45,20 @@ export class ActionsHandlers {
     assertCanAct(actor, referral, step.by);
     const data = await this.prepare(tx, referral, input.body);
     const reason = 'reason' in input.body ? input.body.reason : undefined;
-    await this.lifecycle.move(tx, referral, { to: step.to, actor, correlationId, reason, data });
+    const moved = await this.lifecycle.move(tx, referral, {
+      to: step.to,
+      actor,
+      correlationId,
+      reason,
+      data,
+    });
     // A disbursement recorded late may already have instalments past due.
-    if (step.to === 'disbursed' && referral.kind === 'loan')
+    if (step.to === 'disbursed' && referral.kind === 'loan') {
       await this.settlement.settle(tx, [referral.id], actor, correlationId, 'recorded late');
-    return this.referrals.view(tx, await this.referrals.load(tx, referral.id), actor);
+      return this.referrals.view(tx, await this.referrals.load(tx, referral.id), actor);
+    }
+    // Product and consent are as loaded under the lock: no step changes them.
+    return this.referrals.view(tx, { ...referral, ...moved }, actor);
   }
 
   /** Checks what the step needs and returns the fields it sets. */

@@ -9,6 +9,7 @@ import {
 import { OnEvent } from '@jembatan/messaging';
 import type { Tx } from '../database/prisma.service.js';
 import { deadlineOf, CapitalLifecycle } from './lifecycle.js';
+import { draftOf } from './referral.repository.js';
 
 /**
  * A family referred to a loan or grant through the partners service's broker becomes a draft
@@ -33,13 +34,7 @@ export class BrokerIntakeHandlers {
     const created = await tx.capitalReferral.create({
       data: {
         id: referral.referralId,
-        productId: product.id,
-        kind: product.kind,
-        partnerId: product.partnerId,
-        kpmId: family.kpmId,
-        assistantId: family.assistantId,
-        villageCode: family.villageCode,
-        status: 'draft',
+        ...draftOf(product, family),
         // The smallest amount lent until the assistant says how much the family needs.
         amount: product.amountMin,
         tenorMonths: product.tenorMonthsMin,

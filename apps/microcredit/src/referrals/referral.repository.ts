@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, CapitalReferralView } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
-import type { Instalment } from '../generated/prisma/client.js';
+import type { Family, Instalment, Product } from '../generated/prisma/client.js';
 import { toReferralView, type ReferralRow } from './referral.views.js';
 
 export type { ReferralRow };
@@ -10,6 +10,18 @@ export type { ReferralRow };
 type Db = PrismaService | Tx;
 
 const WITH = { product: true, consent: true } as const;
+
+/** What every new referral starts from: a draft of this product for this family (wizard or broker). */
+export const draftOf = (product: Product, family: Family) =>
+  ({
+    productId: product.id,
+    kind: product.kind,
+    partnerId: product.partnerId,
+    kpmId: family.kpmId,
+    assistantId: family.assistantId,
+    villageCode: family.villageCode,
+    status: 'draft',
+  }) as const;
 
 /** Loading referrals with what their views need. */
 @Injectable()

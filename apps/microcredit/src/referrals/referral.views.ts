@@ -6,7 +6,8 @@ import {
   type CapitalStatus,
 } from '@jembatan/contracts';
 import type { Family, Instalment, Product } from '../generated/prisma/client.js';
-import { isoDay } from '../common/dates.js';
+import { isoDay, todayIso } from '../common/dates.js';
+import { daysLate } from '../loans/loan-book.js';
 import { lenderSight, type ReferralWithConsent } from './access.js';
 
 export type ReferralRow = ReferralWithConsent & { product: Product };
@@ -99,7 +100,7 @@ export function toReferralView(
             paid: Number(row.paid),
             outstanding: Number(row.totalDue - row.paid),
             outstandingPrincipal: Number(row.outstandingPrincipal ?? 0),
-            daysInArrears: row.daysInArrears,
+            daysInArrears: daysLate(row.firstUnpaidDueOn, todayIso()),
             nextDue: nextDue(instalments, row.paid),
           },
     dueAt: row.dueAt?.toISOString() ?? null,

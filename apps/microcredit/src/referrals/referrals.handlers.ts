@@ -14,7 +14,7 @@ import type { PrismaService, Tx } from '../database/prisma.service.js';
 import type { Product } from '../generated/prisma/client.js';
 import { assertCanAct, assertCanReadReferral, consentActive, referralScope } from './access.js';
 import { deadlineOf, CapitalLifecycle } from './lifecycle.js';
-import { ReferralRepository } from './referral.repository.js';
+import { ReferralRepository, draftOf } from './referral.repository.js';
 
 /** The amount and tenor a product lends, as field errors for what falls outside. */
 export function termsProblems(
@@ -86,13 +86,7 @@ export class ReferralsHandlers {
     const referral = await tx.capitalReferral.create({
       data: {
         id: randomUUID(),
-        productId: product.id,
-        kind: product.kind,
-        partnerId: product.partnerId,
-        kpmId: family.kpmId,
-        assistantId: family.assistantId,
-        villageCode: family.villageCode,
-        status: 'draft',
+        ...draftOf(product, family),
         amount: BigInt(input.amount),
         tenorMonths: input.tenorMonths ?? null,
         purpose: input.purpose,
