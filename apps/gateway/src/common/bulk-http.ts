@@ -38,6 +38,13 @@ export class BulkHttp {
       contentType?: string;
     } = {},
   ): Promise<globalThis.Response> {
+    // A JSON (or form) body was already read by the gateway's parser: there is no file to stream.
+    if (init.body && (init.body.readableEnded || (init.body.complete && !init.body.readable)))
+      throw new DomainError(
+        415,
+        'unsupported-media-type',
+        'Send the file itself (multipart/form-data, text/csv or an image), not JSON',
+      );
     const headers: Record<string, string> = {
       [INTERNAL_CALL_HEADER]: signInternalCall(
         { actor: caller.actor, correlationId: caller.correlationId, params: init.params ?? {} },

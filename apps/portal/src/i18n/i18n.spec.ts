@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { OBSERVATION_TEMPLATES } from '@jembatan/contracts';
 
 const load = (lang: string): object =>
@@ -25,5 +27,43 @@ describe('translations', () => {
     for (const dictionary of [en, id]) {
       expect(JSON.stringify(dictionary)).not.toMatch(/:""/);
     }
+  });
+});
+
+/** Every screen's source, to find the keys it asks for. */
+function sources(dir = fileURLToPath(new URL('..', import.meta.url))): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.spec.ts')
+      ? [readFileSync(path, 'utf8')]
+      : [];
+  });
+}
+
+const lookup = (tree: object, key: string): unknown =>
+  key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) =>
+        typeof node === 'object' && node !== null
+          ? (node as Record<string, unknown>)[part]
+          : undefined,
+      tree,
+    );
+
+describe('keys the screens use', () => {
+  const code = sources().join('\n');
+
+  it('exist, for every t("literal") in the portal', () => {
+    const used = [...code.matchAll(/\bt\(\s*'([\w.]+)'/g)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(100);
+    expect(used.filter((key) => typeof lookup(id, key) !== 'string')).toEqual([]);
+  });
+
+  it('exist as a group, for every t(`group.${value}`)', () => {
+    const groups = [...code.matchAll(/\bt\(\s*`([\w.]+)\.\$\{/g)].map((m) => m[1]!);
+    expect(groups.length).toBeGreaterThan(10);
+    expect(groups.filter((key) => typeof lookup(id, key) !== 'object')).toEqual([]);
   });
 });
