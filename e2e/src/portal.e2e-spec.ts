@@ -643,7 +643,7 @@ it("lets an assistant register the group's treasurer, who alone writes its savin
     await form.getByRole('button', { name: 'Daftarkan bendahara' }).click();
     await form.getByRole('status').filter({ hasText: 'Bendahara terdaftar' }).waitFor();
     await ledger.getByText(`Bendahara: ${keeper}`).waitFor();
-    expect(await ledger.getByRole('form', { name: 'Catat' }).count()).toBe(0);
+    expect(await ledger.getByRole('form', { name: 'Catat', exact: true }).count()).toBe(0);
   } finally {
     await field.close();
   }
@@ -652,16 +652,16 @@ it("lets an assistant register the group's treasurer, who alone writes its savin
   const treasurer = await browser.newPage();
   try {
     await signIn(treasurer, username, 'tabungan-melati-1');
-    await treasurer.getByRole('heading', { name: 'Tabungan kelompok' }).waitFor();
+    await treasurer.getByRole('heading', { name: 'Tabungan kelompok', exact: true }).waitFor();
     expect(await treasurer.locator('nav button').allTextContents()).toEqual([
       'Tabungan kelompok',
       'Keluar',
     ]);
-    const form = treasurer.getByRole('form', { name: 'Catat' });
+    const form = treasurer.getByRole('form', { name: 'Catat', exact: true });
     await form.getByLabel('Anggota').selectOption({ label: saver });
     await form.getByLabel('Jumlah (Rp)').fill('25000');
     await form.getByLabel('Keterangan').fill('Setoran pertemuan Senin');
-    await form.getByRole('button', { name: 'Catat' }).click();
+    await form.getByRole('button', { name: 'Catat', exact: true }).click();
     await form.getByRole('status').filter({ hasText: 'Tercatat' }).waitFor();
     const members = treasurer.getByRole('table', { name: 'Tabungan anggota' });
     await members.getByRole('row', { name: `${saver} Rp 25.000` }).waitFor();
