@@ -8,6 +8,7 @@ import {
   type SavingsEntryView,
 } from '@jembatan/contracts';
 import { DomainError, HandleCommand, type CommandContext } from '@jembatan/messaging';
+import { villageWithin } from '@jembatan/service-kit';
 import type { PrismaService, Tx } from '../database/prisma.service.js';
 import type { SavingsEntry, SavingsGroup, SavingsTreasurer } from '../generated/prisma/client.js';
 import { dateOf, todayIso } from '../common/dates.js';
@@ -23,6 +24,21 @@ import {
 import { assertCanReadLedger, assertTreasurer } from './savings.access.js';
 
 const rupiah = (amount: bigint) => `Rp ${Number(amount).toLocaleString('id-ID')}`;
+
+/** A withdrawal (or undoing a deposit) leaves no one's savings below zero. */
+function assertCovers(
+  held: bigint,
+  amount: bigint,
+  memberKpmId: string | null,
+  memberName: string | null,
+  path: string,
+): void {
+  if (held >= amount) return;
+  const whose = memberKpmId ? `${memberName ?? 'this member'}’s savings` : 'the common fund';
+  throw new DomainError(422, 'insufficient-savings', `More than ${whose} holds`, [
+    { path, message: `${whose} hold ${rupiah(held)}; this takes ${rupiah(amount)}` },
+  ]);
+}
 
 /**
  * A group's savings ledger (tabungan kelompok): the treasurer writes deposits, withdrawals and
@@ -40,10 +56,11 @@ export class LedgerHandlers {
     const { term, group } = await this.lockOwnLedger(tx, actor);
     const memberKpmId = input.memberKpmId ?? null;
     let memberName: string | null = null;
+    // What the member (or the common fund) holds here: a withdrawal may take no more.
+    const savedHere = await heldFor(tx, group.id, memberKpmId);
     if (memberKpmId) {
       const member = await tx.family.findUnique({ where: { kpmId: memberKpmId } });
       // A member who moved groups may still withdraw what they saved here.
-      const savedHere = await heldFor(tx, group.id, memberKpmId);
       if (member?.groupId !== group.id && (input.kind === 'deposit' || savedHere === 0n))
         throw new DomainError(422, 'not-a-member', 'Not a member of this group', [
           { path: 'memberKpmId', message: `is not a member of ${group.name}` },
@@ -51,7 +68,7 @@ export class LedgerHandlers {
       memberName = member?.headName ?? null;
     }
     const signed = BigInt(input.kind === 'deposit' ? input.amount : -input.amount);
-    if (signed < 0n) await this.assertCovers(tx, group, memberKpmId, memberName, -signed, 'amount');
+    if (signed < 0n) assertCovers(savedHere, -signed, memberKpmId, memberName, 'amount');
     return this.append(tx, group, term, {
       kind: input.kind,
       amount: signed,
@@ -79,12 +96,11 @@ export class LedgerHandlers {
       throw new DomainError(409, 'already-reversed', `Entry ${entry.seq} was reversed already`);
     // Undoing a deposit takes money back out: it must still be there.
     if (entry.amount > 0n)
-      await this.assertCovers(
-        tx,
-        group,
+      assertCovers(
+        await heldFor(tx, group.id, entry.memberKpmId),
+        entry.amount,
         entry.memberKpmId,
         entry.memberName,
-        entry.amount,
         'entryId',
       );
     return this.append(tx, group, term, {
@@ -174,9 +190,7 @@ export class LedgerHandlers {
         ? { id: (await treasurerTerm(db, actor.userId)).groupId }
         : {
             ...(actor.role === 'assistant' ? { assistantId: actor.userId } : {}),
-            ...(region
-              ? { OR: [{ villageCode: region }, { villageCode: { startsWith: `${region}.` } }] }
-              : {}),
+            ...(region ? villageWithin(region) : {}),
           };
     const groups = await db.savingsGroup.findMany({
       where,
@@ -200,23 +214,6 @@ export class LedgerHandlers {
     const { groupId } = await treasurerTerm(tx, actor.userId);
     const group = await lockGroup(tx, groupId);
     return { group, term: await treasurerTerm(tx, actor.userId) };
-  }
-
-  /** A withdrawal (or undoing a deposit) leaves no one's savings below zero. */
-  private async assertCovers(
-    tx: Tx,
-    group: SavingsGroup,
-    memberKpmId: string | null,
-    memberName: string | null,
-    amount: bigint,
-    path: string,
-  ): Promise<void> {
-    const held = await heldFor(tx, group.id, memberKpmId);
-    if (held >= amount) return;
-    const whose = memberKpmId ? `${memberName ?? 'this member'}’s savings` : 'the common fund';
-    throw new DomainError(422, 'insufficient-savings', `More than ${whose} holds`, [
-      { path, message: `${whose} hold ${rupiah(held)}; this takes ${rupiah(amount)}` },
-    ]);
   }
 
   private async append(

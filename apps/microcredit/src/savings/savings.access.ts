@@ -1,6 +1,6 @@
-import { isWithinRegion, type Actor } from '@jembatan/contracts';
+import type { Actor } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
-import { canManage } from '@jembatan/service-kit';
+import { canManage, inActorsRegion } from '@jembatan/service-kit';
 import type { SavingsGroup, SavingsTreasurer } from '../generated/prisma/client.js';
 
 type GroupScope = Pick<SavingsGroup, 'assistantId' | 'villageCode'>;
@@ -24,7 +24,7 @@ export function canReadLedger(
       return group.assistantId === actor.userId;
     case 'coordinator':
     case 'dinas':
-      return actor.regionCode !== null && isWithinRegion(group.villageCode, actor.regionCode);
+      return inActorsRegion(actor, group.villageCode);
     case 'partner':
       return false;
   }
