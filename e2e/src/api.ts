@@ -47,15 +47,16 @@ export class GatewayClient {
 let next = Math.floor(Math.random() * 1_000_000);
 
 /**
- * A valid NIK registered in Matraman (31.75.01) for a woman born 1960-1999, unique within this
- * process. The birth year matters: a head of school age would fail the children-in-school
- * criterion (syntheticNik's n spells day and month in n % 336, the year in n / 336 % 100).
+ * A valid NIK registered in `district` (Matraman, 31.75.01, unless named) for a woman born
+ * 1960-1999, unique within this process. The birth year matters: a head of school age would fail
+ * the children-in-school criterion (syntheticNik's n spells day and month in n % 336, the year
+ * in n / 336 % 100).
  */
-export function uniqueNik(): string {
+export function uniqueNik(district = '31.75.01'): string {
   const k = next++;
   const year = 60 + (Math.floor(k / 336) % 40);
   const serial = Math.floor(k / (336 * 40)) % 9_999;
-  return syntheticNik('31.75.01', serial * 33_600 + year * 336 + (k % 336));
+  return syntheticNik(district, serial * 33_600 + year * 336 + (k % 336));
 }
 
 export function family(overrides: Record<string, unknown> = {}) {

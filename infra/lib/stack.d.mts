@@ -19,5 +19,5 @@ export interface Stack {
 export function startStack(
   name: string,
   portBase: number,
-  options?: { logLevel?: string; rpcTimeoutMs?: number },
+  options?: { logLevel?: string; rpcTimeoutMs?: number; rateLimitPerMinute?: number },
 ): Promise<Stack>;

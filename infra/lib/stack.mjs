@@ -18,7 +18,11 @@ import {
   waitForHealthy,
 } from './processes.mjs';
 
-export async function startStack(name, portBase, { logLevel = 'warn', rpcTimeoutMs = 5000 } = {}) {
+export async function startStack(
+  name,
+  portBase,
+  { logLevel = 'warn', rpcTimeoutMs = 5000, rateLimitPerMinute = 1_000_000 } = {},
+) {
   const kafkaPort = portBase + 92;
   const database = `jembatan_${name}`;
   const databaseUrl = `postgresql://postgres@127.0.0.1:5432/${database}`;
@@ -30,6 +34,9 @@ export async function startStack(name, portBase, { logLevel = 'warn', rpcTimeout
     KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
     GATEWAY_PORT: String(portBase),
     RPC_TIMEOUT_MS: String(rpcTimeoutMs),
+    // Suites and benchmarks drive thousands of requests a minute from one address and account.
+    RATE_LIMIT_PER_IP_PER_MINUTE: String(rateLimitPerMinute),
+    RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: String(rateLimitPerMinute),
   };
   const portOf = (service) =>
     service === 'gateway'

@@ -9,6 +9,7 @@ import { LoginLimiter } from './auth/login-limiter.js';
 import { TokenService } from './auth/tokens.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './common/config.js';
 import { BulkHttp } from './common/bulk-http.js';
+import { PerAccountLimit, RateLimits } from './common/rate-limits.js';
 import { Services } from './common/rpc.provider.js';
 import { PrismaService } from './database/prisma.service.js';
 import { GraduationController } from './graduation/graduation.controller.js';
@@ -78,6 +79,9 @@ export class AppModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After AuthGuard (guards run in the order provided): it needs to know the account.
+        { provide: APP_GUARD, useClass: PerAccountLimit },
+        RateLimits,
         TokenService,
         AccountsRepository,
         AccountEventsRelay,

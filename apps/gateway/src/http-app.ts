@@ -6,8 +6,10 @@ import { ensureTopics } from '@jembatan/messaging';
 import { assignCorrelationId } from '@jembatan/service-kit';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { DEFAULT_ROLES } from './auth/auth.guard.js';
 import type { GatewayConfig } from './common/config.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { RateLimits, perAddressLimit } from './common/rate-limits.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { STREAMED_JSON_ROUTES } from './partners/directory.controller.js';
 
@@ -20,6 +22,8 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
   });
   app.useLogger(app.get(Logger));
   app.use(assignCorrelationId);
+  app.set('trust proxy', config.trustProxy);
+  app.use(perAddressLimit(app.get(RateLimits), config.RATE_LIMIT_PER_IP_PER_MINUTE));
   app.useBodyParser('json', {
     limit: '100kb',
     // Directory files are bulk payloads: they stream through to the partners service.
@@ -43,6 +47,8 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
       )
       .setVersion('0.1.0')
       .addBearerAuth()
+      // Who may call a route without `x-roles` of its own (see AuthGuard).
+      .addExtension('x-default-roles', DEFAULT_ROLES)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

@@ -1,4 +1,4 @@
-import { ForbiddenException, type ExecutionContext } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@jembatan/contracts';
 import { AuthGuard, Roles } from './auth.guard.js';
@@ -46,18 +46,21 @@ describe('AuthGuard', () => {
   });
 
   it('keeps a treasurer to the routes that name the role', async () => {
-    await expect(guard.canActivate(call('open', 'treasurer'))).rejects.toBeInstanceOf(
-      ForbiddenException,
-    );
-    await expect(guard.canActivate(call('staffOnly', 'treasurer'))).rejects.toBeInstanceOf(
-      ForbiddenException,
-    );
+    await expect(guard.canActivate(call('open', 'treasurer'))).rejects.toMatchObject({
+      statusCode: 403,
+      code: 'role-not-allowed',
+    });
+    await expect(guard.canActivate(call('staffOnly', 'treasurer'))).rejects.toMatchObject({
+      statusCode: 403,
+      code: 'role-not-allowed',
+    });
     await expect(guard.canActivate(call('savings', 'treasurer'))).resolves.toBe(true);
   });
 
   it('refuses roles a route does not name', async () => {
-    await expect(guard.canActivate(call('staffOnly', 'partner'))).rejects.toBeInstanceOf(
-      ForbiddenException,
-    );
+    await expect(guard.canActivate(call('staffOnly', 'partner'))).rejects.toMatchObject({
+      statusCode: 403,
+      code: 'role-not-allowed',
+    });
   });
 });

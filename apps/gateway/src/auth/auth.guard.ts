@@ -2,25 +2,34 @@ import {
   Injectable,
   SetMetadata,
   UnauthorizedException,
-  ForbiddenException,
+  applyDecorators,
   createParamDecorator,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@jembatan/contracts';
-import { PUBLIC_ROUTE, Public } from '@jembatan/service-kit';
+import { ApiExtension } from '@nestjs/swagger';
+import { ROLES as ALL_ROLES, type Role } from '@jembatan/contracts';
+import { DomainError } from '@jembatan/messaging';
+import { PUBLIC_ROUTE, Public as PublicRoute } from '@jembatan/service-kit';
 import type { Request } from 'express';
 import { TokenService, type SessionUser } from './tokens.js';
 
 const ROLES = 'jembatan:roles';
 
-export { Public };
+/** Who may call a route that names no roles: everyone signed in but a treasurer. */
+export const DEFAULT_ROLES: readonly Role[] = ALL_ROLES.filter((role) => role !== 'treasurer');
+
+/** Open without signing in; documented as `x-public` so the access matrix test knows it. */
+export const Public = () => applyDecorators(PublicRoute(), ApiExtension('x-public', true));
+
 /**
  * Limits a route to some roles; scope within the role is checked by the owning service. A route
- * without it is open to every signed-in role except `treasurer`.
+ * without it is open to DEFAULT_ROLES. The roles are published in the OpenAPI document
+ * (`x-roles`), which is what the generated access matrix test holds the gateway to.
  */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ROLES, roles), ApiExtension('x-roles', roles));
 
 type AuthedRequest = Request & { user?: SessionUser };
 
@@ -50,8 +59,8 @@ export class AuthGuard implements CanActivate {
     request.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     // A treasurer is a family member, not staff: only routes that name the role let them in.
-    const allowed = roles ? roles.includes(user.role) : user.role !== 'treasurer';
-    if (!allowed) throw new ForbiddenException(`Not available to the ${user.role} role`);
+    if (!(roles ?? DEFAULT_ROLES).includes(user.role))
+      throw new DomainError(403, 'role-not-allowed', `Not available to the ${user.role} role`);
     return true;
   }
 }

@@ -20,6 +20,17 @@ export const GatewayEnv = BaseEnv.extend({
   /** Where HSDS directory files stream to and from; defaults to partners on PARTNERS_PORT. */
   PARTNERS_URL: z.url().optional(),
   PARTNERS_PORT: portVar(3103),
+  /**
+   * Requests per minute one client address may make (an office's assistants may share one
+   * address behind NAT) and one signed-in account may make, counted across gateway instances.
+   */
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /**
+   * Express's "trust proxy": which proxies may tell the client's address (X-Forwarded-For).
+   * The default trusts a proxy on the same host; behind a load balancer, name its network.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
@@ -37,8 +48,15 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     caseloadUrl: parsed.CASELOAD_URL ?? `http://127.0.0.1:${parsed.CASELOAD_PORT}`,
     trainingUrl: parsed.TRAINING_URL ?? `http://127.0.0.1:${parsed.TRAINING_PORT}`,
     partnersUrl: parsed.PARTNERS_URL ?? `http://127.0.0.1:${parsed.PARTNERS_PORT}`,
+    trustProxy: trustProxyOf(parsed.TRUST_PROXY),
     corsOrigins: parsed.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
   };
 }
+/** "true", "false", a hop count, or addresses and names Express knows (loopback, uniquelocal). */
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { UploadBody } from '../common/openapi.js';
 import { isWithinRegion } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
 import type { Request, Response } from 'express';
@@ -53,7 +54,7 @@ export class ImportsController {
 
   @Post()
   @Roles('assistant', 'coordinator', 'admin')
-  @ApiConsumes('text/csv')
+  @UploadBody('text/csv')
   @ApiQuery({ name: 'fileName', required: false })
   @ApiQuery({ name: 'assistantId', required: false })
   async upload(

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { UploadBody } from '../common/openapi.js';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.guard.js';
@@ -17,7 +18,7 @@ export class P2k2PhotosController {
 
   @Post(':id/photo')
   @Roles('assistant')
-  @ApiConsumes('image/jpeg', 'image/png', 'image/webp')
+  @UploadBody('image/jpeg', 'image/png', 'image/webp')
   async upload(
     @Param('id', Id) sessionId: string,
     @Caller() caller: CallerContext,
