@@ -1,5 +1,6 @@
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import { GatewayClient } from './api.js';
+import { documentedRoutes, type Route } from './access/openapi.js';
 
 // Hostile input against every route the gateway documents: malformed, oversized and
 // injection-shaped paths, queries and bodies, signed in as each role and as nobody. Whatever
@@ -10,7 +11,7 @@ const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const CLIENTS = 4;
 
 let stack: Stack;
-let routes: { method: string; path: string }[];
+let routes: Route[];
 const sessions: { role: string; client: GatewayClient }[] = [];
 
 /** mulberry32: small, seeded, good enough to pick among shapes. */
@@ -138,17 +139,7 @@ function hostileRequest(next: () => number) {
 beforeAll(async () => {
   stack = await startStack('fuzz', 5600);
   const anonymous = new GatewayClient(stack.gatewayUrl);
-  const docs = await anonymous.request<{ paths: Record<string, Record<string, unknown>> }>(
-    'GET',
-    '/api/docs/openapi.json',
-  );
-  routes = Object.entries(docs.body.paths).flatMap(([path, operations]) =>
-    Object.keys(operations).map((method) => ({
-      method: method.toUpperCase(),
-      // The document's paths already start at /api.
-      path: path.replace(/^\/api/, ''),
-    })),
-  );
+  routes = await documentedRoutes(stack.gatewayUrl);
   sessions.push({ role: 'anonymous', client: anonymous });
   for (const [role, username] of [
     ['admin', 'admin'],

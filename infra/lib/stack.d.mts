@@ -13,11 +13,19 @@ export interface Stack {
   start(service: string): Promise<void>;
   kill(service: string, signal?: NodeJS.Signals): Promise<void>;
   restartKafka(options?: { kill?: boolean; downMs?: number }): Promise<void>;
+  /** kill -9 of PostgreSQL and its backends, then a restart (crash recovery); private server only. */
+  restartPostgres(options?: { downMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
 export function startStack(
   name: string,
   portBase: number,
-  options?: { logLevel?: string; rpcTimeoutMs?: number; rateLimitPerMinute?: number },
+  options?: {
+    logLevel?: string;
+    rpcTimeoutMs?: number;
+    rateLimitPerMinute?: number;
+    /** Run on a private PostgreSQL server on this port, which restartPostgres() may crash. */
+    privatePostgresPort?: number;
+  },
 ): Promise<Stack>;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { ensureDependencies } from './dependencies.mjs';
 import { startKafka, stopKafka } from './kafka.mjs';
+import { copyDatabase, startPrivatePostgres } from './postgres.mjs';
 import {
   REPO_ROOT,
   SERVICES,
@@ -21,7 +22,12 @@ import {
 export async function startStack(
   name,
   portBase,
-  { logLevel = 'warn', rpcTimeoutMs = 5000, rateLimitPerMinute = 1_000_000 } = {},
+  {
+    logLevel = 'warn',
+    rpcTimeoutMs = 5000,
+    rateLimitPerMinute = 1_000_000,
+    privatePostgresPort = undefined,
+  } = {},
 ) {
   const kafkaPort = portBase + 92;
   const database = `jembatan_${name}`;
@@ -47,6 +53,18 @@ export async function startStack(
 
   await ensureDependencies({ databaseUrl, redisUrl: env.REDIS_URL });
   await createMigratedDatabase(database, env);
+  // Fault tests crash PostgreSQL: they get a server of their own with a copy of the database.
+  const postgres = privatePostgresPort
+    ? await startPrivatePostgres({ name, port: privatePostgresPort })
+    : undefined;
+  if (postgres) {
+    const admin = new pg.Client({ connectionString: postgres.url('postgres') });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.end();
+    copyDatabase(databaseUrl, postgres.url(database));
+    env.DATABASE_URL = postgres.url(database);
+  }
   const dataDir = join(REPO_ROOT, '.run', `kafka-stack-${name}`);
   await stopKafka({ port: kafkaPort, dataDir, kill: true });
   await startKafka({ port: kafkaPort, dataDir, fresh: true, heapMb: 384 });
@@ -67,6 +85,7 @@ export async function startStack(
   const stopProcessesAndKafka = async () => {
     await Promise.all([...children.values()].map((child) => stopProcess(child)));
     await stopKafka({ port: kafkaPort, dataDir });
+    await postgres?.stop();
   };
   try {
     // Backend services first (they create topics and join their groups), then the gateway.
@@ -77,7 +96,8 @@ export async function startStack(
     throw error;
   }
 
-  const db = new pg.Pool({ connectionString: databaseUrl, max: 3 });
+  const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 3 });
+  db.on('error', () => undefined); // an idle client's server went away (a fault test's doing)
   // Demo partners reach the registry through the gateway's outbox and Kafka: tests sign in as
   // them at once, so wait until the partners service holds their profiles.
   const deadline = Date.now() + 60_000;
@@ -110,6 +130,12 @@ export async function startStack(
       await stopKafka({ port: kafkaPort, dataDir, kill });
       await new Promise((resolve) => setTimeout(resolve, downMs));
       await startKafka({ port: kafkaPort, dataDir, heapMb: 384 });
+    },
+    async restartPostgres({ downMs = 3000 } = {}) {
+      if (!postgres) throw new Error('restartPostgres needs the privatePostgresPort option');
+      await postgres.crash();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await postgres.start();
     },
     async stop() {
       await stack.db.end();
