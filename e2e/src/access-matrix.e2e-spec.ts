@@ -1,5 +1,5 @@
 import { startStack, type Stack } from '@jembatan/infra/stack';
-import { GatewayClient } from './api.js';
+import { GatewayClient, eventually } from './api.js';
 import { documentedRoutes, type Route } from './access/openapi.js';
 import { sample, sampleBody } from './access/sampler.js';
 import {
@@ -303,7 +303,11 @@ describe('access matrix', () => {
       groupId: outside.groupId,
       assistantId: DEWI,
     };
-    const lists = routes.filter((r) => r.method === 'GET' && r.pathParams.length === 0);
+    // The audit trail names the records its region's accounts reached for, refused attempts
+    // included: ids of other regions' records, and nothing else of them, appear there.
+    const lists = routes.filter(
+      (r) => r.method === 'GET' && r.pathParams.length === 0 && r.path !== '/audit',
+    );
     const probes = lists.flatMap((route) =>
       [...scopedRoles, 'treasurer' as const]
         .filter((role) => route.roles !== 'public' && route.roles.includes(role))
@@ -365,5 +369,74 @@ describe('access matrix', () => {
     });
     console.log(`access matrix: ${probes.length} masking probes`);
     expect(exposed).toEqual([]);
+  });
+});
+
+describe('audit trail', () => {
+  interface AuditLine {
+    id: number;
+    actor: { id: string; name: string | null; role: string };
+    ip: string;
+    action: string;
+    method: string;
+    route: string;
+    recordId: string | null;
+    status: number;
+  }
+  type Page = { items: AuditLine[]; next: number | null };
+  const dinas = () => byRole.get('dinas')!;
+
+  it('shows the Dinas who read or changed a family, from where, with what answer', async () => {
+    const { kpmId } = inside.family;
+    const touched = await eventually(
+      () => dinas().request<Page>('GET', `/api/audit?recordId=${kpmId}&limit=200`),
+      (r) => r.status === 200 && r.body.items.some((line) => line.actor.id === SITI),
+    );
+    const sitiRead = touched.body.items.find(
+      (line) => line.actor.id === SITI && line.route === '/api/kpm/:id',
+    );
+    expect(sitiRead).toMatchObject({
+      action: 'read',
+      method: 'GET',
+      status: 200,
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+      actor: { name: 'Siti Rahayu', role: 'assistant' },
+    });
+    // The partner's attempts on the family are there too, refused ones included.
+    expect(touched.body.items.some((line) => line.actor.role === 'partner')).toBe(true);
+    // Changes and sign-ins are on the trail as well.
+    const changes = await dinas().request<Page>('GET', `/api/audit?actorId=${SITI}&action=change`);
+    expect(changes.body.items.length).toBeGreaterThan(0);
+    const signIns = await dinas().request<Page>('GET', `/api/audit?actorId=${SITI}&action=sign-in`);
+    expect(signIns.body.items[0]).toMatchObject({ route: '/api/auth/login', status: 200 });
+  });
+
+  it('keeps other regions’ accounts out of a Dinas’s trail, pages newest first', async () => {
+    const depok = await dinas().request<Page>('GET', `/api/audit?actorId=${DEWI}`);
+    expect(depok.body.items).toEqual([]);
+    const national = await s.admin.request<Page>('GET', `/api/audit?actorId=${DEWI}`);
+    expect(national.body.items.length).toBeGreaterThan(0);
+    const first = await dinas().request<Page>('GET', '/api/audit?limit=2');
+    expect(first.body.items).toHaveLength(2);
+    const second = await dinas().request<Page>(
+      'GET',
+      `/api/audit?limit=2&before=${first.body.next}`,
+    );
+    expect(second.body.items[0]!.id).toBeLessThan(first.body.items[1]!.id);
+    const bad = await dinas().request<{ fields: { path: string }[] }>(
+      'GET',
+      '/api/audit?action=delete&limit=1000',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f) => f.path).sort()).toEqual(['action', 'limit']);
+  });
+
+  it('cannot be changed, even from inside the database', async () => {
+    for (const statement of [
+      'UPDATE gateway.audit_event SET status = 0',
+      'DELETE FROM gateway.audit_event',
+      'TRUNCATE gateway.audit_event',
+    ])
+      await expect(stack.db.query(statement)).rejects.toThrow(/append-only/);
   });
 });

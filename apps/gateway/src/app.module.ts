@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { DatabaseModule, HealthModule, loggerModule, regionsProvider } from '@jembatan/service-kit';
 import { AccountEventsRelay } from './accounts/account-events.js';
 import { AccountsRepository } from './auth/accounts.repository.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditTrail } from './audit/audit-trail.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { LoginLimiter } from './auth/login-limiter.js';
@@ -53,6 +55,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController,
+        AuditController,
         KpmController,
         GroupsController,
         CasesController,
@@ -82,6 +85,7 @@ export class AppModule {
         // After AuthGuard (guards run in the order provided): it needs to know the account.
         { provide: APP_GUARD, useClass: PerAccountLimit },
         RateLimits,
+        AuditTrail,
         TokenService,
         AccountsRepository,
         AccountEventsRelay,

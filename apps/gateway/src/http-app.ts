@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { DEFAULT_ROLES } from './auth/auth.guard.js';
 import type { GatewayConfig } from './common/config.js';
+import { auditRequests, AuditTrail } from './audit/audit-trail.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { RateLimits, perAddressLimit } from './common/rate-limits.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -24,6 +25,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
   app.use(assignCorrelationId);
   app.set('trust proxy', config.trustProxy);
   app.use(perAddressLimit(app.get(RateLimits), config.RATE_LIMIT_PER_IP_PER_MINUTE));
+  app.use(auditRequests(app.get(AuditTrail)));
   app.useBodyParser('json', {
     limit: '100kb',
     // Directory files are bulk payloads: they stream through to the partners service.

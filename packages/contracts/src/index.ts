@@ -49,3 +49,4 @@ export * from './commands/training-courses.js';
 export * from './commands/partners.js';
 export * from './commands/microcredit.js';
 export * from './commands/savings.js';
+export * from './gateway/audit.js';

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
 import { z } from 'zod';
+import { AuditTrail } from '../audit/audit-trail.js';
+import { CorrelationId } from '../common/request-context.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { CurrentUser, Public, Roles } from './auth.guard.js';
 import { LoginLimiter } from './login-limiter.js';
@@ -21,6 +23,7 @@ export class AuthController {
     private readonly accounts: AccountsRepository,
     private readonly tokens: TokenService,
     private readonly limiter: LoginLimiter,
+    private readonly trail: AuditTrail,
   ) {}
 
   @Public()
@@ -30,6 +33,7 @@ export class AuthController {
   async login(
     @Body({ schema: LoginRequest }) body: z.infer<typeof LoginRequest>,
     @Ip() ip: string,
+    @CorrelationId() correlationId: string,
   ) {
     const retryAfter = await this.limiter.isBlocked(body.username, ip);
     if (retryAfter > 0) {
@@ -48,6 +52,19 @@ export class AuthController {
       throw new DomainError(401, 'invalid-credentials', 'Wrong username or password');
     }
     await this.limiter.reset(body.username, ip);
+    this.trail.record({
+      actorId: account.id,
+      actorRole: account.role,
+      actorRegion: account.regionCode,
+      ip,
+      action: 'sign-in',
+      method: 'POST',
+      route: '/api/auth/login',
+      recordKind: null,
+      recordId: null,
+      status: 200,
+      correlationId,
+    });
     const user: SessionUser = {
       userId: account.id,
       role: account.role as SessionUser['role'],

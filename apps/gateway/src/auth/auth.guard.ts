@@ -13,6 +13,7 @@ import { ROLES as ALL_ROLES, type Role } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
 import { PUBLIC_ROUTE, Public as PublicRoute } from '@jembatan/service-kit';
 import type { Request } from 'express';
+import { PERSONAL_DATA, type AuditNote } from '../audit/personal-data.js';
 import { TokenService, type SessionUser } from './tokens.js';
 
 const ROLES = 'jembatan:roles';
@@ -31,7 +32,7 @@ export const Public = () => applyDecorators(PublicRoute(), ApiExtension('x-publi
 export const Roles = (...roles: Role[]) =>
   applyDecorators(SetMetadata(ROLES, roles), ApiExtension('x-roles', roles));
 
-type AuthedRequest = Request & { user?: SessionUser };
+type AuthedRequest = Request & { user?: SessionUser; audit?: AuditNote };
 
 export const CurrentUser = createParamDecorator(
   (_: unknown, context: ExecutionContext): SessionUser => {
@@ -57,10 +58,24 @@ export class AuthGuard implements CanActivate {
     const user = scheme === 'Bearer' && token ? await this.tokens.verify(token) : null;
     if (!user) throw new UnauthorizedException('Sign in first (missing, invalid or expired token)');
     request.user = user;
+    request.audit = auditNoteOf(request, this.reflector.get(PERSONAL_DATA, context.getHandler()));
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     // A treasurer is a family member, not staff: only routes that name the role let them in.
     if (!(roles ?? DEFAULT_ROLES).includes(user.role))
       throw new DomainError(403, 'role-not-allowed', `Not available to the ${user.role} role`);
     return true;
   }
+}
+
+/**
+ * The record a request names (its first path parameter) and its kind: the route's declared
+ * kind of personal data, else the route's first segment (/api/kpm/:id/stage: kpm).
+ */
+function auditNoteOf(request: Request, personalData: string | undefined): AuditNote {
+  const recordId = Object.values(request.params ?? {})[0] ?? null;
+  const segment = (request.path ?? '').split('/')[2] ?? null;
+  return {
+    recordKind: personalData ?? (recordId ? segment : null),
+    recordId: typeof recordId === 'string' ? recordId.slice(0, 200) : null,
+  };
 }

@@ -6,6 +6,7 @@ import { Roles } from '../auth/auth.guard.js';
 import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const CasesQuery = ListCases.request;
 
@@ -17,6 +18,7 @@ export class CasesController {
   constructor(private readonly services: Services) {}
 
   @Get()
+  @PersonalData('case')
   @Roles('assistant', 'coordinator', 'dinas', 'admin')
   list(
     @Query({ schema: CasesQuery }) query: z.input<typeof CasesQuery>,

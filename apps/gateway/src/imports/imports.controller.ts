@@ -10,6 +10,7 @@ import { Roles } from '../auth/auth.guard.js';
 import { BulkHttp } from '../common/bulk-http.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const UploadQuery = z.strictObject({
   fileName: z.string().trim().min(1).max(200).default('families.csv'),
@@ -85,6 +86,7 @@ export class ImportsController {
 
   /** The downloadable error report: line, field, reason for every refused row. */
   @Get(':id/errors.csv')
+  @PersonalData('import-errors')
   async errors(
     @Param('id', { schema: z.uuid() }) importId: string,
     @Caller() caller: CallerContext,

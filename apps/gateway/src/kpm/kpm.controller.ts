@@ -20,6 +20,7 @@ import { AccountsRepository } from '../auth/accounts.repository.js';
 import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const KpmId = { schema: z.uuid() };
 const UpdateBody = UpdateKpmRequest.omit({ kpmId: true });
@@ -50,6 +51,7 @@ export class KpmController {
   }
 
   @Get()
+  @PersonalData('family')
   list(
     @Query({ schema: ListKpmRequest }) query: z.input<typeof ListKpmRequest>,
     @Caller() caller: CallerContext,
@@ -58,6 +60,7 @@ export class KpmController {
   }
 
   @Get(':id')
+  @PersonalData('family')
   get(@Param('id', KpmId) kpmId: string, @Caller() caller: CallerContext) {
     return this.services.call('caseload.kpm.get', { kpmId }, caller);
   }

@@ -17,6 +17,7 @@ import { Roles } from '../auth/auth.guard.js';
 import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const Id = { schema: z.uuid() };
 
@@ -53,6 +54,7 @@ export class CapitalController {
 
   /** The lender's inbox, the assistant's tracker (`overdue=true`: late steps only). */
   @Get('referrals')
+  @PersonalData('capital-referral')
   list(
     @Query({ schema: CapitalReferralListQuery }) query: z.input<typeof CapitalReferralListQuery>,
     @Caller() caller: CallerContext,
@@ -61,6 +63,7 @@ export class CapitalController {
   }
 
   @Get('referrals/:id')
+  @PersonalData('capital-referral')
   get(@Param('id', Id) referralId: string, @Caller() caller: CallerContext) {
     return this.services.call('microcredit.referral.get', { referralId }, caller);
   }
@@ -113,6 +116,7 @@ export class CapitalController {
   }
 
   @Get('referrals/:id/schedule')
+  @PersonalData('capital-referral')
   schedule(@Param('id', Id) referralId: string, @Caller() caller: CallerContext) {
     return this.services.call('microcredit.schedule.get', { referralId }, caller);
   }

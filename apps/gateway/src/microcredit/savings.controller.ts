@@ -13,6 +13,7 @@ import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
 import { TreasurerAccounts } from './treasurer-accounts.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const Id = { schema: z.uuid() };
 const READERS = ['treasurer', 'assistant', 'coordinator', 'dinas', 'admin'] as const;
@@ -42,6 +43,7 @@ export class SavingsController {
 
   /** The treasurer's own group's ledger. */
   @Get('mine')
+  @PersonalData('savings-ledger')
   @Roles('treasurer')
   mine(
     @Query({ schema: SavingsLedgerQuery }) query: z.input<typeof SavingsLedgerQuery>,
@@ -51,6 +53,7 @@ export class SavingsController {
   }
 
   @Get('groups/:groupId')
+  @PersonalData('savings-ledger')
   @Roles(...READERS)
   ledger(
     @Param('groupId', Id) groupId: string,

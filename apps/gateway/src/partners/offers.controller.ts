@@ -14,6 +14,7 @@ import { Roles } from '../auth/auth.guard.js';
 import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const Id = { schema: z.uuid() };
 const ResourceMapQuery = ResourceMap.request;
@@ -73,6 +74,7 @@ export class OffersController {
 
   /** The families an offer fits, ranked: the assistant's caseload, or the reader's region. */
   @Get('offers/:id/families')
+  @PersonalData('family')
   @Roles('assistant', 'coordinator', 'dinas', 'admin')
   families(
     @Param('id', Id) offerId: string,
@@ -84,6 +86,7 @@ export class OffersController {
 
   /** The offers a family fits, ranked, each with its reasons. */
   @Get('kpm/:id/offers')
+  @PersonalData('family')
   @Roles('assistant', 'coordinator', 'dinas', 'admin')
   offersForFamily(
     @Param('id', Id) kpmId: string,
@@ -105,6 +108,7 @@ export class OffersController {
 
   /** A family business's products, for bazaars and buyers. */
   @Get('kpm/:id/products')
+  @PersonalData('family')
   @Roles('assistant', 'coordinator', 'dinas', 'admin')
   products(@Param('id', Id) kpmId: string, @Caller() caller: CallerContext) {
     return this.services.call('partners.product.list', { kpmId }, caller);

@@ -11,6 +11,7 @@ import { Roles } from '../auth/auth.guard.js';
 import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const Id = { schema: z.uuid() };
 
@@ -33,6 +34,7 @@ export class ReferralsController {
 
   /** A partner's inbox; an assistant's referrals; a region's for coordinators and the Dinas. */
   @Get()
+  @PersonalData('referral')
   list(
     @Query({ schema: ReferralListQuery }) query: z.input<typeof ReferralListQuery>,
     @Caller() caller: CallerContext,
@@ -41,6 +43,7 @@ export class ReferralsController {
   }
 
   @Get(':id')
+  @PersonalData('referral')
   get(@Param('id', Id) referralId: string, @Caller() caller: CallerContext) {
     return this.services.call('partners.referral.get', { referralId }, caller);
   }

@@ -12,6 +12,7 @@ import { Roles } from '../auth/auth.guard.js';
 import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const Id = { schema: z.uuid() };
 const CancelBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
@@ -65,6 +66,7 @@ export class P2k2Controller {
   }
 
   @Get('sessions/:id')
+  @PersonalData('p2k2-session')
   @Roles('assistant', 'coordinator', 'dinas', 'admin')
   get(@Param('id', Id) sessionId: string, @Caller() caller: CallerContext) {
     return this.services.call('training.p2k2.session.get', { sessionId }, caller);

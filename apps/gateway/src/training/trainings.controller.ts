@@ -16,6 +16,7 @@ import { fileReply } from '../common/file-reply.js';
 import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const Id = { schema: z.uuid() };
 const OffersQuery = ListTrainingOffers.request;
@@ -104,6 +105,7 @@ export class TrainingsController {
   }
 
   @Get('nominations/:id/certificate')
+  @PersonalData('nomination')
   async certificate(
     @Param('id', Id) nominationId: string,
     @Caller() caller: CallerContext,

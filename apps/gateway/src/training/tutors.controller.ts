@@ -14,6 +14,7 @@ import { Roles } from '../auth/auth.guard.js';
 import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
+import { PersonalData } from '../audit/personal-data.js';
 
 const Id = { schema: z.uuid() };
 const TutorsQuery = ListTutors.request;
@@ -68,6 +69,7 @@ export class TutorsController {
   }
 
   @Get('mentoring')
+  @PersonalData('mentoring')
   plans(
     @Query({ schema: MentoringQuery }) query: z.input<typeof MentoringQuery>,
     @Caller() caller: CallerContext,
