@@ -676,3 +676,45 @@ it("lets an assistant register the group's treasurer, who alone writes its savin
     await treasurer.close();
   }
 });
+
+it('shows the Dinas who read a family, from where, on the audit trail', async () => {
+  const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
+  const created = await assistant.request<{ id: string }>(
+    'POST',
+    '/api/kpm',
+    family({ headName: `Ibu Jejak ${Date.now().toString(36)}` }),
+  );
+  expect((await assistant.request('GET', `/api/kpm/${created.body.id}`)).status).toBe(200);
+
+  const desk = await browser.newPage();
+  try {
+    await signIn(desk, 'dinas.jaktim');
+    await desk.getByRole('button', { name: 'Jejak audit' }).click();
+    const search = desk.getByRole('form', { name: 'Cari jejak' });
+    await search.getByLabel('ID data (keluarga, rujukan, ...)').fill(created.body.id);
+    await search.getByRole('button', { name: 'Cari jejak' }).click();
+    const trail = desk.getByRole('table', { name: 'Jejak audit' });
+    // Only lines about this family: the sign-ins listed at first are gone.
+    const signIns = trail.getByRole('row').filter({ hasText: 'POST /api/auth/login' });
+    await eventually(
+      () => signIns.count(),
+      (n) => n === 0,
+    );
+    const read = trail.getByRole('row').filter({ hasText: 'GET /api/kpm/:id' });
+    await read.filter({ hasText: 'Siti Rahayu · Pendamping' }).first().waitFor();
+    expect(await read.first().textContent()).toContain('Membaca');
+    await desk.screenshot({ path: join(ARTIFACTS, 'audit-trail.png'), fullPage: true });
+
+    await search.getByLabel('ID data (keluarga, rujukan, ...)').fill('');
+    await search.getByLabel('Tindakan').selectOption({ label: 'Masuk' });
+    await search.getByRole('button', { name: 'Cari jejak' }).click();
+    await signIns.first().waitFor();
+    await eventually(
+      () => trail.getByRole('row').filter({ hasText: 'Membaca' }).count(),
+      (n) => n === 0,
+    );
+    expect(await trail.getByRole('row').filter({ hasText: 'Membaca' }).count()).toBe(0);
+  } finally {
+    await desk.close();
+  }
+});

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, session } from './api/client';
 import { setLanguage } from './i18n';
 import { AttendancePage } from './pages/AttendancePage';
+import { AuditPage } from './pages/AuditPage';
 import { BoardPage } from './pages/BoardPage';
 import { CapitalPage } from './pages/CapitalPage';
 import { CaseloadPage } from './pages/CaseloadPage';
@@ -43,7 +44,8 @@ type View =
   | 'resourceMap'
   | 'partnerHome'
   | 'capital'
-  | 'savings';
+  | 'savings'
+  | 'audit';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
@@ -94,6 +96,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'trainings',
     'board',
     'courses',
+    'audit',
   ],
   admin: [
     'dashboard',
@@ -111,6 +114,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'courses',
     'register',
     'import',
+    'audit',
   ],
   partner: ['partnerHome', 'capital', 'trainings', 'tutor'],
   // A group's treasurer is a family member: the savings ledger and nothing else.
@@ -229,6 +233,7 @@ export function App() {
         {user && !route && view === 'partners' && <PartnersPage role={user.role} />}
         {user && !route && view === 'capital' && <CapitalPage role={user.role} />}
         {user && !route && view === 'savings' && <SavingsPage role={user.role} />}
+        {user && !route && view === 'audit' && <AuditPage />}
         {user && !route && view === 'resourceMap' && (
           <ResourceMapPage scope={user.role === 'admin' ? null : user.regionCode} />
         )}
