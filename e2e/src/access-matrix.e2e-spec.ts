@@ -44,8 +44,7 @@ beforeAll(async () => {
     dewi: await login('pendamping.cimanggis'),
     depokCoordinator: await login('koordinator.depok'),
   };
-  // Health probes (/health/*) answer orchestrators without a session, by design.
-  routes = (await documentedRoutes(stack.gatewayUrl)).filter((r) => !r.path.startsWith('/health'));
+  routes = await documentedRoutes(stack.gatewayUrl);
   [outside, inside] = await Promise.all([buildOutsideWorld(s), buildInsideWorld(s)]);
   byRole.set('admin', s.admin);
   byRole.set('dinas', await login('dinas.jaktim'));

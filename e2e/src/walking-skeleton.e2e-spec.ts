@@ -183,6 +183,74 @@ describe('event backbone', () => {
   });
 });
 
+describe('observability', () => {
+  /** The value of the first sample of `name` whose labels include every one of `labels`. */
+  const sample = (text: string, name: string, labels: Record<string, string>) => {
+    const line = text
+      .split('\n')
+      .find(
+        (l) =>
+          l.startsWith(`${name}{`) &&
+          Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)),
+      );
+    return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+  };
+  const scrape = async (service: string) =>
+    (await fetch(`http://127.0.0.1:${stack.portOf(service)}/metrics`)).text();
+
+  it('counts requests, events, duplicates, dead letters, lag and backlog for Prometheus', async () => {
+    // The event backbone test above redelivered an event and sent a poison message.
+    const supervision = await scrape('supervision');
+    const caseloadTopic = TOPICS.events.caseload;
+    expect(
+      sample(supervision, 'jembatan_dead_letters_total', {
+        topic: caseloadTopic,
+        reason: 'malformed-envelope',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(supervision, 'jembatan_events_consumed_total', {
+        topic: caseloadTopic,
+        outcome: 'duplicate',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(supervision, 'jembatan_events_consumed_total', {
+        topic: caseloadTopic,
+        outcome: 'applied',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    const lag = await eventually(
+      async () =>
+        sample(await scrape('supervision'), 'jembatan_consumer_lag', { topic: caseloadTopic }),
+      (n) => n === 0,
+    );
+    expect(lag).toBe(0);
+
+    const caseload = await scrape('caseload');
+    expect(
+      sample(caseload, 'jembatan_command_duration_seconds_count', {
+        command: 'caseload.kpm.register',
+        outcome: 'ok',
+        service: 'caseload',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(caseload).toMatch(/^jembatan_outbox_backlog\{service="caseload"\} \d+$/m);
+    expect(caseload).toMatch(/^jembatan_outbox_published_total\{service="caseload"\} [1-9]\d*$/m);
+
+    const gateway = await scrape('gateway');
+    expect(
+      sample(gateway, 'jembatan_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/kpm',
+        status: '201',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    // Routes are labelled as declared, never with a family's id.
+    expect(gateway).not.toMatch(/route="\/api\/kpm\/[0-9a-f-]{36}/);
+  });
+});
+
 describe('supervision: live ratios, stages and graduation targets', () => {
   interface Stats {
     code: string | null;

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ensureTopics } from '@jembatan/messaging';
-import { assignCorrelationId } from '@jembatan/service-kit';
+import { assignCorrelationId, httpMetrics, initMetrics } from '@jembatan/service-kit';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { DEFAULT_ROLES } from './auth/auth.guard.js';
@@ -23,6 +23,8 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
   });
   app.useLogger(app.get(Logger));
   app.use(assignCorrelationId);
+  initMetrics('gateway');
+  app.use(httpMetrics);
   app.set('trust proxy', config.trustProxy);
   app.use(perAddressLimit(app.get(RateLimits), config.RATE_LIMIT_PER_IP_PER_MINUTE));
   app.use(auditRequests(app.get(AuditTrail)));

@@ -51,7 +51,9 @@ export async function documentedRoutes(gatewayUrl: string): Promise<Route[]> {
     paths: Record<string, Record<string, Operation>>;
   }>('GET', '/api/docs/openapi.json');
   const defaultRoles = docs.body['x-default-roles'];
-  return Object.entries(docs.body.paths).flatMap(([path, operations]) =>
+  // Only the API: /health and /metrics serve orchestrators and Prometheus, without a session.
+  const api = Object.entries(docs.body.paths).filter(([path]) => path.startsWith('/api/'));
+  return api.flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => {
       const parameters = operation.parameters ?? [];
       const content = operation.requestBody?.content ?? {};

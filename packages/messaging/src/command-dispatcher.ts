@@ -10,6 +10,7 @@ import { DomainError } from './domain-error.js';
 import type { CommandContext } from './handlers.js';
 import type { OutboxWriter, PendingEvent } from './outbox.js';
 import { isTransientError, type SqlClient, type TransactionalDb } from './sql.js';
+import { messagingMetrics } from './metrics.js';
 
 export interface RegisteredCommandHandler {
   name: string;
@@ -44,7 +45,23 @@ export class CommandDispatcher {
     }
   }
 
+  /** Handles one request and records its latency and outcome (ok, or the error code). */
   async dispatch(raw: unknown): Promise<RpcReply> {
+    const started = performance.now();
+    const reply = await this.execute(raw);
+    const name = (raw as { command?: unknown } | null)?.command;
+    messagingMetrics.commands.observe(
+      {
+        // Only known commands become labels: a label per garbage name would grow without end.
+        command: typeof name === 'string' && this.handlers.has(name) ? name : 'unknown',
+        outcome: reply.ok ? 'ok' : reply.error.error,
+      },
+      (performance.now() - started) / 1000,
+    );
+    return reply;
+  }
+
+  private async execute(raw: unknown): Promise<RpcReply> {
     const request = validate(RpcRequest, raw);
     if (!request.ok)
       return failure(

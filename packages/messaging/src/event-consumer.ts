@@ -1,6 +1,7 @@
 import { parseEvent, type EventEnvelope } from '@jembatan/contracts';
 import type { DeadLetter } from './dead-letter.js';
 import type { EventDelivery } from './handlers.js';
+import { messagingMetrics } from './metrics.js';
 import { isTransientError, type SqlClient, type TransactionalDb } from './sql.js';
 
 export interface RegisteredEventHandler {
@@ -58,6 +59,13 @@ export class EventConsumer {
   }
 
   async handle(message: InboundMessage): Promise<Outcome[]> {
+    const outcomes = await this.outcomesOf(message);
+    for (const outcome of outcomes)
+      messagingMetrics.eventsConsumed.inc({ topic: message.topic, outcome });
+    return outcomes;
+  }
+
+  private async outcomesOf(message: InboundMessage): Promise<Outcome[]> {
     const parsed = parseEvent(message.decoded);
     if (!parsed.ok) {
       // A message that breaks its contract (or has none) can never succeed: park it.
@@ -125,6 +133,7 @@ export class EventConsumer {
   }
 
   private async deadLetter(message: InboundMessage, reason: string, detail: string): Promise<void> {
+    messagingMetrics.deadLetters.inc({ topic: message.topic, reason });
     this.options.log?.(
       'error',
       `dead-lettering ${message.topic}[${message.partition}]@${message.offset}: ${reason} ${detail}`,

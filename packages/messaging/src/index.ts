@@ -10,3 +10,4 @@ export * from './command-dispatcher.js';
 export * from './messaging.module.js';
 export * from './rpc-client.js';
 export * from './internal-call.js';
+export * from './metrics.js';

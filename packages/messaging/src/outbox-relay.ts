@@ -3,6 +3,7 @@ import type kafkajs from 'kafkajs';
 import pg from 'pg';
 import { outboxChannel } from './outbox.js';
 import { pgConnectionConfig, type ServiceDatabase } from './sql.js';
+import { messagingMetrics } from './metrics.js';
 
 export interface OutboxRelayOptions {
   database: ServiceDatabase;
@@ -139,6 +140,7 @@ export class OutboxRelay {
         [rows.map((row) => row.id)],
       );
       this.published += rows.length;
+      messagingMetrics.outboxPublished.inc(rows.length);
       if (rows.length < batchSize) return;
     }
   }

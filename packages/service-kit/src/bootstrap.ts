@@ -5,6 +5,7 @@ import type { MicroserviceOptions } from '@nestjs/microservices';
 import { ensureTopics, serviceTransportOptions } from '@jembatan/messaging';
 import type { BackendService } from '@jembatan/contracts';
 import { Logger } from 'nestjs-pino';
+import { httpMetrics, initMetrics } from './metrics.js';
 
 export interface ServiceBootOptions {
   service: BackendService;
@@ -24,6 +25,8 @@ export async function bootstrapService(options: ServiceBootOptions): Promise<INe
   // stream themselves (within their own size limits).
   const app = await NestFactory.create(options.module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  initMetrics(options.service);
+  app.use(httpMetrics);
   app.connectMicroservice<MicroserviceOptions>(
     serviceTransportOptions(options.service, options.brokers),
     {

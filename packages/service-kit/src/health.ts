@@ -16,6 +16,7 @@ import {
 import { createKafka, MESSAGING_DB, type SqlClient } from '@jembatan/messaging';
 import { Redis } from 'ioredis';
 import type kafkajs from 'kafkajs';
+import { LAG_SOURCE, MetricsController } from './metrics.js';
 import { Public } from './public-route.js';
 
 export interface HealthOptions {
@@ -44,7 +45,7 @@ export class DependencyProbes implements OnModuleDestroy {
   readonly redis: Redis | undefined;
 
   constructor(
-    @Inject(HEALTH_OPTIONS) options: HealthOptions,
+    @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
     @Inject(MESSAGING_DB) private readonly db: SqlClient,
   ) {
     this.admin = createKafka(`${options.service}-health`, options.brokers).admin();
@@ -77,6 +78,27 @@ export class DependencyProbes implements OnModuleDestroy {
     if (this.redis.status === 'wait' || this.redis.status === 'end')
       await this.redis.connect().catch(() => undefined);
     await withTimeout(this.redis.ping(), 2000, 'Redis');
+  }
+
+  /** The service's consumer group lag per topic it has committed on (for /metrics). */
+  async lagByTopic(): Promise<Map<string, number>> {
+    await this.kafka();
+    const lag = new Map<string, number>();
+    const committed = await withTimeout(
+      this.admin.fetchOffsets({ groupId: this.options.service }),
+      3000,
+      'Kafka',
+    );
+    for (const { topic, partitions } of committed) {
+      const ends = await withTimeout(this.admin.fetchTopicOffsets(topic), 3000, 'Kafka');
+      let behind = 0;
+      for (const end of ends) {
+        const at = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+        behind += Math.max(0, Number(end.offset) - Math.max(0, Number(at)));
+      }
+      lag.set(topic, behind);
+    }
+    return lag;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -129,8 +151,12 @@ export class HealthModule {
     return {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController],
-      providers: [{ provide: HEALTH_OPTIONS, useValue: options }, DependencyProbes],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: HEALTH_OPTIONS, useValue: options },
+        DependencyProbes,
+        { provide: LAG_SOURCE, useExisting: DependencyProbes },
+      ],
       exports: [DependencyProbes],
     };
   }

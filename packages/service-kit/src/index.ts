@@ -15,3 +15,4 @@ export * from './documents.js';
 export * from './partner-profile.js';
 export * from './csv.js';
 export * from './hsds.js';
+export * from './metrics.js';
