@@ -183,6 +183,60 @@ describe('event backbone', () => {
   });
 });
 
+describe('sessions', () => {
+  interface Tokens {
+    accessToken: string;
+    refreshToken: string;
+    expiresIn: number;
+  }
+  const signIn = async () =>
+    (
+      await anonymous.request<Tokens>('POST', '/api/auth/login', {
+        username: 'pendamping.matraman',
+        password: 'jembatan123',
+      })
+    ).body;
+  const refresh = (refreshToken: string) =>
+    anonymous.request<Tokens & { error?: string }>('POST', '/api/auth/refresh', { refreshToken });
+  const me = (accessToken: string) =>
+    new GatewayClient(stack.gatewayUrl, accessToken).request('GET', '/api/auth/me');
+
+  it('renews a session with a refresh token that works once', async () => {
+    const first = await signIn();
+    expect(first.expiresIn).toBeGreaterThan(0);
+    const renewed = await refresh(first.refreshToken);
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.refreshToken).not.toBe(first.refreshToken);
+    expect((await me(renewed.body.accessToken)).status).toBe(200);
+
+    // The old refresh token coming back means it was copied: the whole session ends.
+    const replayed = await refresh(first.refreshToken);
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.error).toBe('session-ended');
+    expect((await me(renewed.body.accessToken)).status).toBe(401);
+    expect((await refresh(renewed.body.refreshToken)).status).toBe(401);
+    // Other sessions of the same account are untouched.
+    const other = await signIn();
+    expect((await me(other.accessToken)).status).toBe(200);
+  });
+
+  it('ends a session at sign-out: its access and refresh tokens stop at once', async () => {
+    const tokens = await signIn();
+    const client = new GatewayClient(stack.gatewayUrl, tokens.accessToken);
+    expect((await client.request('POST', '/api/auth/logout')).status).toBe(204);
+    expect((await me(tokens.accessToken)).status).toBe(401);
+    expect((await refresh(tokens.refreshToken)).status).toBe(401);
+    expect((await refresh('not-a-session.at-all')).status).toBe(401);
+    const malformed = await anonymous.request<{ fields: { path: string }[] }>(
+      'POST',
+      '/api/auth/refresh',
+      {},
+    );
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.fields.map((f) => f.path)).toEqual(['refreshToken']);
+  });
+});
+
 describe('observability', () => {
   /** The value of the first sample of `name` whose labels include every one of `labels`. */
   const sample = (text: string, name: string, labels: Record<string, string>) => {

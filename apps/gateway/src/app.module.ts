@@ -8,6 +8,7 @@ import { AuditTrail } from './audit/audit-trail.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { LoginLimiter } from './auth/login-limiter.js';
+import { Sessions } from './auth/sessions.js';
 import { TokenService } from './auth/tokens.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './common/config.js';
 import { BulkHttp } from './common/bulk-http.js';
@@ -86,6 +87,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: PerAccountLimit },
         RateLimits,
         AuditTrail,
+        Sessions,
         TokenService,
         AccountsRepository,
         AccountEventsRelay,

@@ -198,8 +198,13 @@ export function App() {
             <button
               type="button"
               onClick={() => {
-                session.clear();
-                setUser(null);
+                // Ends the session at the gateway too: its tokens stop working at once.
+                void api('/api/auth/logout', { method: 'POST' })
+                  .catch(() => undefined)
+                  .finally(() => {
+                    session.clear();
+                    setUser(null);
+                  });
               }}
             >
               {t('app.signOut')}

@@ -63,6 +63,8 @@ export interface InsideWorld {
   /** Rina's family: same city as Siti, not her caseload. */
   neighbour: FamilyRecord;
   treasurer: GatewayClient;
+  /** Another session of the same treasurer. */
+  treasurerSignIn: () => Promise<GatewayClient>;
 }
 
 /** The body of a 2xx answer, or an error naming what failed to set up. */
@@ -409,5 +411,6 @@ export async function buildInsideWorld(s: Sessions): Promise<InsideWorld> {
     groupId: group.id,
     neighbour,
     treasurer: await s.anonymous.login(treasurerName, 'rahasia-panjang'),
+    treasurerSignIn: () => s.anonymous.login(treasurerName, 'rahasia-panjang'),
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { isTransientError } from '@jembatan/messaging';
 import type { SessionUser } from '../auth/tokens.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { AuditNote } from './personal-data.js';
@@ -36,11 +37,14 @@ export class AuditTrail implements OnModuleDestroy {
   constructor(private readonly prisma: PrismaService) {}
 
   record(line: AuditLine): void {
-    this.pending.push(line);
+    this.pending.push(storable(line));
     if (this.pending.length >= MAX_BATCH) void this.flush();
   }
 
-  /** Writes what is pending; lines that fail to write are kept for the next try. */
+  /**
+   * Writes what is pending. While the database is away the lines wait for the next try; a
+   * line the database refuses is written alone, so it can never hold up the others.
+   */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
       const batch = this.pending.splice(0, MAX_BATCH);
@@ -48,8 +52,19 @@ export class AuditTrail implements OnModuleDestroy {
       try {
         await this.prisma.auditEvent.createMany({ data: batch });
       } catch (error) {
-        this.pending.unshift(...batch);
-        this.logger.warn(`audit trail not written yet (${batch.length} lines): ${String(error)}`);
+        if (isTransientError(error)) {
+          this.pending.unshift(...batch);
+          this.logger.warn(`audit trail waits for the database (${batch.length} lines)`);
+          return;
+        }
+        for (const line of batch)
+          await this.prisma.auditEvent
+            .createMany({ data: [line] })
+            .catch((refused: unknown) =>
+              this.logger.error(
+                `audit line refused (${line.method} ${line.route}, ${line.correlationId}): ${String(refused)}`,
+              ),
+            );
       }
     });
     return this.flushing;
@@ -59,6 +74,20 @@ export class AuditTrail implements OnModuleDestroy {
     clearInterval(this.timer);
     await this.flush();
   }
+}
+
+/** Text PostgreSQL can store (no NUL) and of bounded size: paths and ids come from callers. */
+const text = (value: string, max: number) => value.replaceAll('\u0000', '\uFFFD').slice(0, max);
+
+export function storable(line: AuditLine): AuditLine {
+  return {
+    ...line,
+    ip: text(line.ip, 100),
+    route: text(line.route, 300),
+    recordKind: line.recordKind === null ? null : text(line.recordKind, 100),
+    recordId: line.recordId === null ? null : text(line.recordId, 200),
+    correlationId: text(line.correlationId, 200),
+  };
 }
 
 type AuditedRequest = Request & { id?: unknown; user?: SessionUser; audit?: AuditNote };

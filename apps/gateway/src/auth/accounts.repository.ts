@@ -13,6 +13,11 @@ export class AccountsRepository {
     return this.prisma.userAccount.findUnique({ where: { username } });
   }
 
+  findById(id: string): Promise<UserAccount | null> {
+    if (!isAccountId(id)) return Promise.resolve(null);
+    return this.prisma.userAccount.findUnique({ where: { id } });
+  }
+
   /** An enabled assistant's account, to hand a family over to. */
   async findAssistant(id: string): Promise<UserAccount | null> {
     if (!isAccountId(id)) return null;

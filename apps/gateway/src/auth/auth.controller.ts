@@ -9,11 +9,17 @@ import { AccountsRepository } from './accounts.repository.js';
 import { CurrentUser, Public, Roles } from './auth.guard.js';
 import { LoginLimiter } from './login-limiter.js';
 import { verifyNothing, verifyPassword } from './passwords.js';
+import { Sessions, type IssuedRefresh } from './sessions.js';
 import { TokenService, type SessionUser } from './tokens.js';
+import type { UserAccount } from '../generated/prisma/client.js';
 
 export const LoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
+});
+
+export const RefreshRequest = z.strictObject({
+  refreshToken: z.string().min(10).max(200),
 });
 
 @ApiTags('auth')
@@ -24,6 +30,7 @@ export class AuthController {
     private readonly tokens: TokenService,
     private readonly limiter: LoginLimiter,
     private readonly trail: AuditTrail,
+    private readonly sessions: Sessions,
   ) {}
 
   @Public()
@@ -65,13 +72,49 @@ export class AuthController {
       status: 200,
       correlationId,
     });
+    const session = await this.sessions.open(account.id, ip);
+    return this.signedIn(account, session);
+  }
+
+  /** A new access token (and the next refresh token) for the session's refresh token. */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiBody({ schema: z.toJSONSchema(RefreshRequest) as object })
+  async refresh(@Body({ schema: RefreshRequest }) body: z.infer<typeof RefreshRequest>) {
+    const session = await this.sessions.rotate(body.refreshToken);
+    const account = await this.accounts.findById(session.accountId);
+    if (!account || account.disabled) {
+      await this.sessions.revoke(session.sessionId, 'account-disabled');
+      throw new DomainError(401, 'session-ended', 'The session has ended: sign in again');
+    }
+    return this.signedIn(account, session);
+  }
+
+  /** Ends this session: its access and refresh tokens stop working at once. */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  @Roles(...ROLES)
+  async logout(@CurrentUser() user: SessionUser): Promise<void> {
+    await this.sessions.revoke(user.sessionId, 'signed-out');
+  }
+
+  private async signedIn(account: UserAccount, session: IssuedRefresh) {
     const user: SessionUser = {
       userId: account.id,
       role: account.role as SessionUser['role'],
       regionCode: account.regionCode,
       displayName: account.displayName,
+      sessionId: session.sessionId,
     };
-    return { accessToken: await this.tokens.issue(user), tokenType: 'Bearer', user };
+    return {
+      accessToken: await this.tokens.issue(user),
+      refreshToken: session.refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.ttlSeconds,
+      user,
+    };
   }
 
   @ApiBearerAuth()

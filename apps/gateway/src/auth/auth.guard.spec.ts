@@ -2,6 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@jembatan/contracts';
 import { AuthGuard, Roles } from './auth.guard.js';
+import type { Sessions } from './sessions.js';
 import type { SessionUser, TokenService } from './tokens.js';
 
 class Routes {
@@ -22,10 +23,12 @@ function guardFor() {
             role: token.slice(6) as Role,
             regionCode: '31.75',
             displayName: 'Tester',
+            sessionId: '9b2f1a9e-0000-4000-8000-0000000000aa',
           }
         : null,
   } as unknown as TokenService;
-  return new AuthGuard(new Reflector(), tokens);
+  const sessions = { isRevoked: async () => false } as unknown as Sessions;
+  return new AuthGuard(new Reflector(), tokens, sessions);
 }
 
 const call = (route: keyof Routes, role: Role): ExecutionContext =>

@@ -14,6 +14,7 @@ import { DomainError } from '@jembatan/messaging';
 import { PUBLIC_ROUTE, Public as PublicRoute } from '@jembatan/service-kit';
 import type { Request } from 'express';
 import { PERSONAL_DATA, type AuditNote } from '../audit/personal-data.js';
+import { Sessions } from './sessions.js';
 import { TokenService, type SessionUser } from './tokens.js';
 
 const ROLES = 'jembatan:roles';
@@ -48,6 +49,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly sessions: Sessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -57,6 +59,8 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const user = scheme === 'Bearer' && token ? await this.tokens.verify(token) : null;
     if (!user) throw new UnauthorizedException('Sign in first (missing, invalid or expired token)');
+    if (await this.sessions.isRevoked(user.sessionId))
+      throw new DomainError(401, 'session-ended', 'The session has ended: sign in again');
     request.user = user;
     request.audit = auditNoteOf(request, this.reflector.get(PERSONAL_DATA, context.getHandler()));
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);

@@ -5,6 +5,8 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../common/config.js';
 
 export interface SessionUser extends Actor {
   displayName: string;
+  /** The session the token was issued for (refresh and revocation). */
+  sessionId: string;
 }
 
 /** The part of a session that services see: who acts, in which role and region. */
@@ -14,7 +16,7 @@ export const actorOf = ({ userId, role, regionCode }: SessionUser): Actor => ({
   regionCode,
 });
 
-/** Short-lived HS256 access tokens carrying the role and region scope. */
+/** Short-lived HS256 access tokens carrying the role, the region scope and the session. */
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
@@ -23,8 +25,17 @@ export class TokenService {
     this.key = new TextEncoder().encode(config.jwtSecret);
   }
 
+  get ttlSeconds(): number {
+    return this.config.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
   issue(user: SessionUser): Promise<string> {
-    return new SignJWT({ role: user.role, region: user.regionCode, name: user.displayName })
+    return new SignJWT({
+      role: user.role,
+      region: user.regionCode,
+      name: user.displayName,
+      sid: user.sessionId,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.userId)
       .setIssuer('jembatan-gateway')
@@ -45,10 +56,11 @@ export class TokenService {
         role: payload.role,
         regionCode: payload.region ?? null,
       });
-      if (!actor.success) return null;
+      if (!actor.success || typeof payload.sid !== 'string') return null;
       return {
         ...actor.data,
         displayName: typeof payload.name === 'string' ? payload.name : actor.data.userId,
+        sessionId: payload.sid,
       };
     } catch {
       return null;

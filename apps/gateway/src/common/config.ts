@@ -7,7 +7,10 @@ export const GatewayEnv = BaseEnv.extend({
   GATEWAY_PORT: portVar(3000),
   /** HMAC key for access tokens; at least 32 characters; required in production. */
   JWT_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** Access tokens are short-lived; the portal renews them with its refresh token. */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** How long a session (its refresh token) lasts without a new sign-in. */
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Origins allowed to call the API from a browser (the portal), comma-separated. */
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),

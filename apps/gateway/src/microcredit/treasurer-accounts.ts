@@ -4,6 +4,7 @@ import type { TreasurerInput } from '@jembatan/contracts';
 import type { z } from 'zod';
 import { assertUsernameFree, rethrowUsernameRace } from '../accounts/usernames.js';
 import { hashPassword } from '../auth/passwords.js';
+import { Sessions } from '../auth/sessions.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Services } from '../common/rpc.provider.js';
 import type { CallerContext } from '../common/request-context.js';
@@ -23,6 +24,7 @@ export class TreasurerAccounts {
   constructor(
     private readonly prisma: PrismaService,
     private readonly services: Services,
+    private readonly sessions: Sessions,
   ) {}
 
   async appoint(
@@ -50,11 +52,14 @@ export class TreasurerAccounts {
             regionCode: term.villageCode,
           },
         });
-        if (term.previousAccountId)
+        if (term.previousAccountId) {
           await tx.userAccount.updateMany({
             where: { id: term.previousAccountId, role: 'treasurer' },
             data: { disabled: true },
           });
+          // The former treasurer's open sessions end with the term.
+          await this.sessions.revokeAllOf(term.previousAccountId, 'treasurer-replaced', tx);
+        }
       })
       .catch(rethrowUsernameRace);
     return { accountId, kpmId: term.kpmId, headName: term.headName, username: body.username };

@@ -11,12 +11,63 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'jembatan.token';
+const REFRESH_KEY = 'jembatan.refresh';
 
+// Tab storage: closing the tab on a shared office computer ends the session with it.
 export const session = {
   token: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  save: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  refreshToken: (): string | null => sessionStorage.getItem(REFRESH_KEY),
+  save: (token: string, refreshToken: string) => {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    sessionStorage.setItem(REFRESH_KEY, refreshToken);
+  },
+  clear: () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(REFRESH_KEY);
+  },
 };
+
+let renewing: Promise<boolean> | null = null;
+
+/** Trades the refresh token for new tokens, once for however many calls need it. */
+function renew(): Promise<boolean> {
+  const refreshToken = session.refreshToken();
+  if (!refreshToken) return Promise.resolve(false);
+  renewing ??= fetch('/api/auth/refresh', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ refreshToken }),
+  })
+    .then(async (response) => {
+      if (!response.ok) return false;
+      const renewed = (await response.json()) as { accessToken: string; refreshToken: string };
+      session.save(renewed.accessToken, renewed.refreshToken);
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      renewing = null;
+    });
+  return renewing;
+}
+
+/**
+ * fetch with the access token; when the gateway says it has expired (401), renews it with
+ * the refresh token and tries once more. A session that cannot be renewed is cleared.
+ */
+async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const attempt = () => {
+    const headers = new Headers(init.headers);
+    const token = session.token();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    return fetch(path, { ...init, headers });
+  };
+  const response = await attempt();
+  if (response.status !== 401 || path.startsWith('/api/auth/')) return response;
+  if (await renew()) return attempt();
+  session.clear();
+  return response;
+}
 
 /** Calls the gateway; every error arrives as ApiError with the gateway's one error format. */
 export async function api<T>(
@@ -25,13 +76,10 @@ export async function api<T>(
 ): Promise<T> {
   const headers = new Headers(init.headers);
   if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  const token = session.token();
-  if (token) headers.set('authorization', `Bearer ${token}`);
   if (init.idempotencyKey) headers.set('idempotency-key', init.idempotencyKey);
-  const response = await fetch(path, { ...init, headers });
+  const response = await authorizedFetch(path, { ...init, headers });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (response.status === 401) session.clear();
     throw new ApiError(
       (body as ErrorBody | null) ?? {
         statusCode: response.status,
@@ -50,19 +98,13 @@ export function upload<T>(path: string, file: Blob, contentType = 'text/csv'): P
 
 /** A file the gateway serves behind the bearer token, as an object URL for <img> and the like. */
 export async function fetchObjectUrl(path: string): Promise<string | null> {
-  const token = session.token();
-  const response = await fetch(path, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
+  const response = await authorizedFetch(path);
   return response.ok ? URL.createObjectURL(await response.blob()) : null;
 }
 
 /** Downloads a file the gateway serves behind the bearer token and hands it to the browser. */
 export async function download(path: string, fileName: string): Promise<void> {
-  const token = session.token();
-  const response = await fetch(path, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
+  const response = await authorizedFetch(path);
   if (!response.ok)
     throw new ApiError({
       statusCode: response.status,

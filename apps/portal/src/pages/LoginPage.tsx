@@ -24,11 +24,14 @@ export function LoginPage({
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      const result = await api<{ accessToken: string; user: SignedInUser }>('/api/auth/login', {
-        method: 'POST',
-        body: JSON.stringify({ username, password }),
-      });
-      session.save(result.accessToken);
+      const result = await api<{ accessToken: string; refreshToken: string; user: SignedInUser }>(
+        '/api/auth/login',
+        {
+          method: 'POST',
+          body: JSON.stringify({ username, password }),
+        },
+      );
+      session.save(result.accessToken, result.refreshToken);
       onSignedIn(result.user);
     } catch {
       setFailed(true);
