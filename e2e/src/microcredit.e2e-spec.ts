@@ -9,7 +9,7 @@ import {
 } from '@jembatan/contracts';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import { GatewayClient, eventually, family } from './api.js';
-import { inDays, loan, monthsAgo, registerPartner, today } from './partners-fixtures.js';
+import { foodStall, inDays, loan, registerPartner, today } from './partners-fixtures.js';
 import { publishRaw } from './redeliver.js';
 
 // Capital referrals through the gateway against the real services: the lifecycle with every
@@ -117,15 +117,7 @@ async function familyWithBusiness(months: number) {
     version: 1,
     assessedOn: today(),
     verified: true,
-    answers: {
-      kind: 'food',
-      description: 'Warung nasi uduk',
-      startedOn: monthsAgo(months),
-      monthlyRevenue: 3_000_000,
-      monthlyCosts: 1_800_000,
-      keepsBooks: true,
-      workers: 1,
-    },
+    answers: foodStall(months),
   });
   expect(assessed.status).toBe(201);
   // Known to microcredit, with the business the assessment recorded.

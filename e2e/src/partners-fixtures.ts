@@ -13,6 +13,17 @@ export const monthsAgo = (months: number) => {
   return day.toISOString().slice(0, 10);
 };
 
+/** A business assessment's answers: a food stall (warung) running for `months`, keeping books. */
+export const foodStall = (months: number) => ({
+  kind: 'food',
+  description: 'Warung nasi uduk',
+  startedOn: monthsAgo(months),
+  monthlyRevenue: 3_000_000,
+  monthlyCosts: 1_800_000,
+  keepsBooks: true,
+  workers: 1,
+});
+
 /** A lender's loan offer in Jakarta Timur: Rp 1-5 million, 6% flat, 6-24 months. */
 export function loan(
   overrides: Record<string, unknown> = {},

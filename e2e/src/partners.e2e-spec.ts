@@ -7,7 +7,7 @@ import { createHsdsValidator } from '@jembatan/service-kit';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import { GatewayClient, eventually, family } from './api.js';
 import { publishRaw } from './redeliver.js';
-import { inDays, loan, monthsAgo, profile, registerPartner, today } from './partners-fixtures.js';
+import { foodStall, inDays, loan, profile, registerPartner, today } from './partners-fixtures.js';
 
 // Partners through the gateway against the real services: self-registration and the Dinas'
 // verification, offers and their eligibility, the broker's ranking both ways, referrals with
@@ -95,19 +95,7 @@ async function brokeredFamily(
       verified: true,
       answers,
     });
-  expect(
-    (
-      await assess('business', {
-        kind: 'food',
-        description: 'Warung nasi uduk',
-        startedOn: monthsAgo(months),
-        monthlyRevenue: 3_000_000,
-        monthlyCosts: 1_800_000,
-        keepsBooks: true,
-        workers: 1,
-      })
-    ).status,
-  ).toBe(201);
+  expect((await assess('business', foodStall(months))).status).toBe(201);
   expect(
     (
       await assess('needs', {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, family, uniqueNik, type ApiResponse, type GatewayClient } from '../api.js';
-import { inDays, loan, monthsAgo, registerPartner, today } from '../partners-fixtures.js';
+import { foodStall, inDays, loan, registerPartner, today } from '../partners-fixtures.js';
 
 // The records the access matrix tries to reach. "Outside" is a whole working region (Depok,
 // 32.76) that no Jakarta Timur account may touch: a family with a business, its group, savings,
@@ -92,15 +92,7 @@ async function registerFamily(
       version: 1,
       assessedOn: today(),
       verified: true,
-      answers: {
-        kind: 'food',
-        description: 'Warung nasi uduk',
-        startedOn: monthsAgo(24),
-        monthlyRevenue: 3_000_000,
-        monthlyCosts: 1_800_000,
-        keepsBooks: true,
-        workers: 1,
-      },
+      answers: foodStall(24),
     }),
     'business assessment',
   );
