@@ -1,4 +1,5 @@
 // A small client of the gateway for tests, speaking only HTTP like the portal does.
+import { createHmac } from 'node:crypto';
 import { syntheticNik } from '@jembatan/infra/fixtures';
 
 export interface ApiResponse<T = unknown> {
@@ -135,4 +136,21 @@ export async function officeOpenSinceMidnight(dinas: GatewayClient, district: st
   });
   if (workday.status !== 200) throw new Error(`workday: ${JSON.stringify(workday.body)}`);
   return day;
+}
+
+/**
+ * What an authenticator app computes (RFC 6238, SHA-1, 30 s, 6 digits), written on its own so
+ * that it checks the gateway's implementation rather than repeating it.
+ */
+export function authenticatorCode(secretBase32: string, atMs = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...secretBase32]
+    .map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0'))
+    .join('');
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[19]! & 15;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }

@@ -820,10 +820,13 @@ describe('group savings ledger', () => {
     );
     expect(listed.body.items.find((g) => g.groupId === groupId)?.balance).toBe(50_000);
 
-    // The group chooses another treasurer: the old login stops, the old lines keep their author.
+    // The group chooses another treasurer: the old login and its open session stop at once,
+    // the old lines keep their author.
     const successor = await appoint(siti, groupId, member.id);
     expect(successor.status).toBe(201);
-    expect((await entry(treasurer, { kind: 'deposit', amount: 1_000 })).status).toBe(403);
+    const stale = await entry(treasurer, { kind: 'deposit', amount: 1_000 });
+    expect(stale.status).toBe(401);
+    expect(stale.body.error).toBe('session-ended');
     const oldLogin = await anonymous.request('POST', '/api/auth/login', {
       username: appointed.username,
       password: 'tabungan-kita-123',

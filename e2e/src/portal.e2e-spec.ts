@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 type Node = { textContent: string | null };
 import {
   GatewayClient,
+  authenticatorCode,
   MATRAMAN_OFFICE,
   eventually,
   family,
@@ -714,6 +715,34 @@ it('shows the Dinas who read a family, from where, on the audit trail', async ()
       (n) => n === 0,
     );
     expect(await trail.getByRole('row').filter({ hasText: 'Membaca' }).count()).toBe(0);
+  } finally {
+    await desk.close();
+  }
+});
+
+it('lets an admin turn on a second factor, then asks for the code at sign-in', async () => {
+  const desk = await browser.newPage();
+  try {
+    await signIn(desk, 'admin');
+    await desk.getByRole('button', { name: 'Keamanan akun' }).click();
+    await desk.getByRole('button', { name: 'Siapkan faktor kedua' }).click();
+    const secret = (await desk.getByLabel('Kunci rahasia').textContent())!.replaceAll(' ', '');
+    const form = desk.getByRole('form', { name: 'Kode autentikator' });
+    await form
+      .getByLabel('Kode 6 angka dari aplikasi autentikator')
+      .fill(authenticatorCode(secret));
+    await form.getByRole('button', { name: 'Aktifkan' }).click();
+    await desk.getByText('Faktor kedua aktif', { exact: true }).waitFor();
+    await desk.screenshot({ path: join(ARTIFACTS, 'second-factor.png'), fullPage: true });
+    await desk.getByRole('button', { name: 'Keluar' }).click();
+
+    // The password alone now brings the code field; the app's next code signs in.
+    await signIn(desk, 'admin');
+    const code = desk.getByLabel('Kode 6 angka dari aplikasi autentikator');
+    await code.waitFor();
+    await code.fill(authenticatorCode(secret, Date.now() + 30_000));
+    await desk.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await desk.getByRole('button', { name: 'Keamanan akun' }).waitFor();
   } finally {
     await desk.close();
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@jembatan/contracts';
 import kafkajs from 'kafkajs';
-import { GatewayClient, eventually, family } from './api.js';
+import { GatewayClient, authenticatorCode, eventually, family } from './api.js';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 
 interface Counts {
@@ -235,6 +235,66 @@ describe('sessions', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.fields.map((f) => f.path)).toEqual(['refreshToken']);
   });
+});
+
+describe('second factor for the Dinas', () => {
+  it('asks for the authenticator code once it is set up, and takes each code once', async () => {
+    const login = (totpCode?: string) =>
+      anonymous.request<{ accessToken: string; error?: string }>('POST', '/api/auth/login', {
+        username: 'dinas.jaktim',
+        password: 'jembatan123',
+        ...(totpCode ? { totpCode } : {}),
+      });
+    const desk = new GatewayClient(stack.gatewayUrl, (await login()).body.accessToken);
+    expect((await desk.request('GET', '/api/auth/totp')).body).toEqual({ enabled: false });
+    expect((await assistant.request('POST', '/api/auth/totp/setup')).status).toBe(403);
+
+    const setup = await desk.request<{ secret: string; otpauthUri: string }>(
+      'POST',
+      '/api/auth/totp/setup',
+    );
+    expect(setup.body.otpauthUri).toContain(`secret=${setup.body.secret}`);
+    // Nothing changes until a code from the app confirms the setup.
+    expect((await login()).status).toBe(200);
+    const wrong = await desk.request<{ fields: { path: string }[] }>(
+      'POST',
+      '/api/auth/totp/confirm',
+      { code: '000000' === authenticatorCode(setup.body.secret) ? '111111' : '000000' },
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.fields.map((f) => f.path)).toEqual(['code']);
+    const confirmed = await desk.request('POST', '/api/auth/totp/confirm', {
+      code: authenticatorCode(setup.body.secret),
+    });
+    expect(confirmed.body).toEqual({ enabled: true });
+
+    const passwordOnly = await login();
+    expect(passwordOnly.status).toBe(401);
+    expect(passwordOnly.body.error).toBe('totp-required');
+    // The confirming code was spent; the next 30-second step's code signs in, once.
+    const next = authenticatorCode(setup.body.secret, Date.now() + 30_000);
+    expect((await login(next)).status).toBe(200);
+    expect((await login(next)).body.error).toBe('invalid-credentials');
+
+    const off = await desk.request('POST', '/api/auth/totp/disable', {
+      code: authenticatorCode(setup.body.secret, Date.now() - 30_000),
+    });
+    expect(off.status).toBe(400); // an older step than one already used
+    expect(
+      (
+        await desk.request('POST', '/api/auth/totp/disable', {
+          code: authenticatorCode(setup.body.secret, Date.now() + 60_000),
+        })
+      ).status,
+    ).toBe(400); // two steps ahead: not accepted
+    // Wait for a fresh step rather than reuse one: then turning it off works.
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 50));
+    const later = authenticatorCode(setup.body.secret, Date.now() + 30_000);
+    expect((await desk.request('POST', '/api/auth/totp/disable', { code: later })).body).toEqual({
+      enabled: false,
+    });
+    expect((await login()).status).toBe(200);
+  }, 60_000);
 });
 
 describe('observability', () => {

@@ -10,6 +10,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { Sessions } from './auth/sessions.js';
 import { TokenService } from './auth/tokens.js';
+import { TotpController } from './auth/totp.controller.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './common/config.js';
 import { BulkHttp } from './common/bulk-http.js';
 import { PerAccountLimit, RateLimits } from './common/rate-limits.js';
@@ -56,6 +57,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController,
+        TotpController,
         AuditController,
         KpmController,
         GroupsController,

@@ -22,6 +22,7 @@ import { PartnerRegisterPage } from './pages/PartnerRegisterPage';
 import { PartnersPage } from './pages/PartnersPage';
 import { ResourceMapPage } from './pages/ResourceMapPage';
 import { SavingsPage } from './pages/SavingsPage';
+import { SecurityPage } from './pages/SecurityPage';
 import { SessionSheet } from './pages/SessionSheet';
 import { TrainingsPage } from './pages/TrainingsPage';
 import { TutorPage } from './pages/TutorPage';
@@ -45,7 +46,8 @@ type View =
   | 'partnerHome'
   | 'capital'
   | 'savings'
-  | 'audit';
+  | 'audit'
+  | 'security';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
@@ -97,6 +99,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'board',
     'courses',
     'audit',
+    'security',
   ],
   admin: [
     'dashboard',
@@ -115,6 +118,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'register',
     'import',
     'audit',
+    'security',
   ],
   partner: ['partnerHome', 'capital', 'trainings', 'tutor'],
   // A group's treasurer is a family member: the savings ledger and nothing else.
@@ -239,6 +243,7 @@ export function App() {
         {user && !route && view === 'capital' && <CapitalPage role={user.role} />}
         {user && !route && view === 'savings' && <SavingsPage role={user.role} />}
         {user && !route && view === 'audit' && <AuditPage />}
+        {user && !route && view === 'security' && <SecurityPage />}
         {user && !route && view === 'resourceMap' && (
           <ResourceMapPage scope={user.role === 'admin' ? null : user.regionCode} />
         )}

@@ -13,6 +13,29 @@ export class AccountsRepository {
     return this.prisma.userAccount.findUnique({ where: { username } });
   }
 
+  /**
+   * Accepts a TOTP step for sign-in only if it is newer than the last one accepted (checked and
+   * written in one statement, so two sign-ins racing with one code cannot both pass).
+   */
+  async acceptTotpStep(id: string, step: number): Promise<boolean> {
+    const { count } = await this.prisma.userAccount.updateMany({
+      where: { id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
+    return count === 1;
+  }
+
+  setTotp(
+    id: string,
+    data: {
+      totpSecret?: string | null;
+      totpPendingSecret?: string | null;
+      totpLastStep?: number | null;
+    },
+  ): Promise<UserAccount> {
+    return this.prisma.userAccount.update({ where: { id }, data });
+  }
+
   findById(id: string): Promise<UserAccount | null> {
     if (!isAccountId(id)) return Promise.resolve(null);
     return this.prisma.userAccount.findUnique({ where: { id } });
@@ -54,7 +77,10 @@ export class AccountsRepository {
 
   /** Creates an account (`createdAt` only when given) or updates it; never moves its creation. */
   upsert(
-    account: Omit<UserAccount, 'createdAt' | 'disabled'> & { createdAt?: Date },
+    account: Omit<
+      UserAccount,
+      'createdAt' | 'disabled' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep'
+    > & { createdAt?: Date },
   ): Promise<UserAccount> {
     const { id: _id, username, createdAt: _createdAt, ...changes } = account;
     return this.prisma.userAccount.upsert({

@@ -10,12 +10,17 @@ import { CurrentUser, Public, Roles } from './auth.guard.js';
 import { LoginLimiter } from './login-limiter.js';
 import { verifyNothing, verifyPassword } from './passwords.js';
 import { Sessions, type IssuedRefresh } from './sessions.js';
+import { totpStep } from './totp.js';
 import { TokenService, type SessionUser } from './tokens.js';
 import type { UserAccount } from '../generated/prisma/client.js';
+
+export const TotpCode = z.string().regex(/^\d{6}$/, 'must be the 6-digit code');
 
 export const LoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
+  /** The authenticator app's code, for accounts with a second factor. */
+  totpCode: TotpCode.optional(),
 });
 
 export const RefreshRequest = z.strictObject({
@@ -58,6 +63,7 @@ export class AuthController {
       await this.limiter.recordFailure(body.username, ip);
       throw new DomainError(401, 'invalid-credentials', 'Wrong username or password');
     }
+    if (account.totpSecret) await this.secondFactor(account, body, ip);
     await this.limiter.reset(body.username, ip);
     this.trail.record({
       actorId: account.id,
@@ -98,6 +104,25 @@ export class AuthController {
   @Roles(...ROLES)
   async logout(@CurrentUser() user: SessionUser): Promise<void> {
     await this.sessions.revoke(user.sessionId, 'signed-out');
+  }
+
+  /** With a second factor, the password alone is not enough: the code must match, once. */
+  private async secondFactor(
+    account: UserAccount,
+    body: z.infer<typeof LoginRequest>,
+    ip: string,
+  ): Promise<void> {
+    if (!body.totpCode)
+      throw new DomainError(
+        401,
+        'totp-required',
+        'Enter the 6-digit code from your authenticator app',
+      );
+    const step = totpStep(account.totpSecret!, body.totpCode);
+    if (step === null || !(await this.accounts.acceptTotpStep(account.id, step))) {
+      await this.limiter.recordFailure(body.username, ip);
+      throw new DomainError(401, 'invalid-credentials', 'Wrong username, password or code');
+    }
   }
 
   private async signedIn(account: UserAccount, session: IssuedRefresh) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, session } from '../api/client';
+import { ApiError, api, session } from '../api/client';
 
 export interface SignedInUser {
   userId: string;
@@ -20,6 +20,9 @@ export function LoginPage({
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [failed, setFailed] = useState(false);
+  // Accounts with a second factor are asked for the authenticator's code after the password.
+  const [needsCode, setNeedsCode] = useState(false);
+  const [totpCode, setTotpCode] = useState('');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,13 +31,16 @@ export function LoginPage({
         '/api/auth/login',
         {
           method: 'POST',
-          body: JSON.stringify({ username, password }),
+          body: JSON.stringify({ username, password, ...(needsCode ? { totpCode } : {}) }),
         },
       );
       session.save(result.accessToken, result.refreshToken);
       onSignedIn(result.user);
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      if (error instanceof ApiError && error.body.error === 'totp-required') {
+        setNeedsCode(true);
+        setFailed(false);
+      } else setFailed(true);
     }
   }
 
@@ -62,6 +68,20 @@ export function LoginPage({
           required
         />
       </label>
+      {needsCode && (
+        <label>
+          {t('login.totpCode')}
+          <input
+            name="totpCode"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            value={totpCode}
+            onChange={(e) => setTotpCode(e.target.value.trim())}
+            required
+          />
+        </label>
+      )}
       {failed && <p role="alert">{t('login.failed')}</p>}
       <button type="submit">{t('login.submit')}</button>
       <p>
