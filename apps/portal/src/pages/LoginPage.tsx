@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, session } from '../api/client';
+import { TotpCodeField } from '../components/TotpCodeField';
 
 export interface SignedInUser {
   userId: string;
@@ -68,20 +69,7 @@ export function LoginPage({
           required
         />
       </label>
-      {needsCode && (
-        <label>
-          {t('login.totpCode')}
-          <input
-            name="totpCode"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            value={totpCode}
-            onChange={(e) => setTotpCode(e.target.value.trim())}
-            required
-          />
-        </label>
-      )}
+      {needsCode && <TotpCodeField value={totpCode} onChange={setTotpCode} />}
       {failed && <p role="alert">{t('login.failed')}</p>}
       <button type="submit">{t('login.submit')}</button>
       <p>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { TotpCodeField } from '../components/TotpCodeField';
 import { send, useApiAction } from '../lib/use-api-action';
 
 interface Setup {
@@ -72,17 +73,7 @@ export function SecurityPage() {
       )}
       {(setup || enabled) && (
         <form onSubmit={submit} aria-label={t('security.codeForm')}>
-          <label>
-            {t('login.totpCode')}
-            <input
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]{6}"
-              value={code}
-              onChange={(e) => setCode(e.target.value.trim())}
-              required
-            />
-          </label>
+          <TotpCodeField value={code} onChange={setCode} />
           <button type="submit">{t(enabled ? 'security.turnOff' : 'security.turnOn')}</button>
         </form>
       )}
