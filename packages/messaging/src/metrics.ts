@@ -4,13 +4,13 @@ import client from 'prom-client';
 // service-kit): events applied, duplicates absorbed, dead letters, commands and their latency,
 // events relayed from the outbox.
 
-/** A metric is created once per process even if this module is evaluated twice. */
-function once<T extends client.Metric>(name: string, create: () => T): T {
+/** A metric is created once per process even if its module is evaluated twice. */
+export function registerOnce<T extends client.Metric>(name: string, create: () => T): T {
   return (client.register.getSingleMetric(name) as T | undefined) ?? create();
 }
 
 export const messagingMetrics = {
-  eventsConsumed: once(
+  eventsConsumed: registerOnce(
     'jembatan_events_consumed_total',
     () =>
       new client.Counter({
@@ -19,7 +19,7 @@ export const messagingMetrics = {
         labelNames: ['topic', 'outcome'] as const,
       }),
   ),
-  deadLetters: once(
+  deadLetters: registerOnce(
     'jembatan_dead_letters_total',
     () =>
       new client.Counter({
@@ -28,7 +28,7 @@ export const messagingMetrics = {
         labelNames: ['topic', 'reason'] as const,
       }),
   ),
-  commands: once(
+  commands: registerOnce(
     'jembatan_command_duration_seconds',
     () =>
       new client.Histogram({
@@ -38,7 +38,7 @@ export const messagingMetrics = {
         buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       }),
   ),
-  outboxPublished: once(
+  outboxPublished: registerOnce(
     'jembatan_outbox_published_total',
     () =>
       new client.Counter({

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { MESSAGING_DB, type SqlClient } from '@jembatan/messaging';
+import { MESSAGING_DB, registerOnce, type SqlClient } from '@jembatan/messaging';
 import type { NextFunction, Request, Response } from 'express';
 import client from 'prom-client';
 import { Public } from './public-route.js';
@@ -9,11 +9,7 @@ import { Public } from './public-route.js';
 // group's lag per topic. Served at GET /metrics, outside /api: scrape it from inside the
 // cluster; it names routes and topics, never a person.
 
-function once<T extends client.Metric>(name: string, create: () => T): T {
-  return (client.register.getSingleMetric(name) as T | undefined) ?? create();
-}
-
-const httpDuration = once(
+const httpDuration = registerOnce(
   'jembatan_http_request_duration_seconds',
   () =>
     new client.Histogram({
@@ -24,7 +20,7 @@ const httpDuration = once(
     }),
 );
 
-const outboxBacklog = once(
+const outboxBacklog = registerOnce(
   'jembatan_outbox_backlog',
   () =>
     new client.Gauge({
@@ -33,7 +29,7 @@ const outboxBacklog = once(
     }),
 );
 
-const consumerLag = once(
+const consumerLag = registerOnce(
   'jembatan_consumer_lag',
   () =>
     new client.Gauge({

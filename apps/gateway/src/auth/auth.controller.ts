@@ -9,7 +9,7 @@ import { AccountsRepository } from './accounts.repository.js';
 import { CurrentUser, Public, Roles } from './auth.guard.js';
 import { LoginLimiter } from './login-limiter.js';
 import { verifyNothing, verifyPassword } from './passwords.js';
-import { Sessions, type IssuedRefresh } from './sessions.js';
+import { Sessions, sessionEnded, type IssuedRefresh } from './sessions.js';
 import { totpStep } from './totp.js';
 import { TokenService, type SessionUser } from './tokens.js';
 import type { UserAccount } from '../generated/prisma/client.js';
@@ -92,7 +92,7 @@ export class AuthController {
     const account = await this.accounts.findById(session.accountId);
     if (!account || account.disabled) {
       await this.sessions.revoke(session.sessionId, 'account-disabled');
-      throw new DomainError(401, 'session-ended', 'The session has ended: sign in again');
+      throw sessionEnded();
     }
     return this.signedIn(account, session);
   }

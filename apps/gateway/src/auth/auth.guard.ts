@@ -14,7 +14,7 @@ import { DomainError } from '@jembatan/messaging';
 import { PUBLIC_ROUTE, Public as PublicRoute } from '@jembatan/service-kit';
 import type { Request } from 'express';
 import { PERSONAL_DATA, type AuditNote } from '../audit/personal-data.js';
-import { Sessions } from './sessions.js';
+import { Sessions, sessionEnded } from './sessions.js';
 import { TokenService, type SessionUser } from './tokens.js';
 
 const ROLES = 'jembatan:roles';
@@ -59,8 +59,7 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const user = scheme === 'Bearer' && token ? await this.tokens.verify(token) : null;
     if (!user) throw new UnauthorizedException('Sign in first (missing, invalid or expired token)');
-    if (await this.sessions.isRevoked(user.sessionId))
-      throw new DomainError(401, 'session-ended', 'The session has ended: sign in again');
+    if (await this.sessions.isRevoked(user.sessionId)) throw sessionEnded();
     request.user = user;
     request.audit = auditNoteOf(request, this.reflector.get(PERSONAL_DATA, context.getHandler()));
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);

@@ -6,6 +6,10 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../common/config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Tx } from '../database/prisma.service.js';
 
+/** The refusal for a token or refresh token whose session is over (or never was). */
+export const sessionEnded = () =>
+  new DomainError(401, 'session-ended', 'The session has ended: sign in again');
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const REVOKED = (sessionId: string) => `revoked-session:${sessionId}`;
 
@@ -52,7 +56,7 @@ export class Sessions implements OnModuleDestroy {
   /** A new refresh token for a valid one, and the account it signs in; 401 otherwise. */
   async rotate(refreshToken: string): Promise<IssuedRefresh & { accountId: string }> {
     const [sessionId = '', secret = ''] = refreshToken.split('.');
-    const refused = new DomainError(401, 'session-ended', 'The session has ended: sign in again');
+    const refused = sessionEnded();
     if (!/^[0-9a-f-]{36}$/.test(sessionId) || !secret) throw refused;
     const next = randomBytes(32).toString('base64url');
     const outcome = await this.prisma.$transaction(async (tx) => {
