@@ -25,8 +25,23 @@ const env = {
 const portalPort = Number(process.env.PORTAL_PORT ?? 5173);
 const children = [];
 let kafkaStartedHere = false;
+let stopping = false;
+
+/** Starts a service and starts it again whenever it exits on its own (crash-only recovery). */
+function supervise(name) {
+  const child = startService(name, { env });
+  children.push(child);
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    children.splice(children.indexOf(child), 1);
+    console.log(`  ${name} exited (${signal ?? `code ${code}`}); starting it again`);
+    setTimeout(() => stopping || supervise(name), 1_000);
+  });
+  return child;
+}
 
 async function shutdown(code) {
+  stopping = true;
   console.log('\nStopping Jembatan...');
   await Promise.all(children.map((child) => stopProcess(child)));
   if (kafkaStartedHere) await stopKafka({ port: Number(env.KAFKA_BROKERS.split(':').pop()) });
@@ -61,8 +76,7 @@ async function main() {
 
   step('Services');
   for (const { name, port } of SERVICES) {
-    const child = startService(name, { env });
-    children.push(child);
+    const child = supervise(name);
     await waitForHealthy(`http://127.0.0.1:${port}/health/ready`, { child, timeoutMs: 90_000 });
   }
 

@@ -149,14 +149,25 @@ function createIngressController(options: MessagingOptions) {
 
     async handleEvent(payload: unknown, context: KafkaContext): Promise<void> {
       const message = context.getMessage();
-      await this.router.consumer.handle({
-        topic: context.getTopic(),
-        partition: context.getPartition(),
-        offset: message.offset,
-        key: asBytes(message.key),
-        value: asBytes(message.value),
-        decoded: payload,
-      });
+      try {
+        await this.router.consumer.handle({
+          topic: context.getTopic(),
+          partition: context.getPartition(),
+          offset: message.offset,
+          key: asBytes(message.key),
+          value: asBytes(message.value),
+          decoded: payload,
+        });
+      } catch (error) {
+        // What reaches kafkajs is offered again. kafkajs stops a consumer for good on an error
+        // it deems non-retriable (a TypeError, say), which would halt every partition.
+        throw Object.assign(
+          new Error(`not applied, to be redelivered: ${(error as Error).message}`, {
+            cause: error,
+          }),
+          { retriable: true },
+        );
+      }
     }
   }
   const prototype = MessagingIngressController.prototype;

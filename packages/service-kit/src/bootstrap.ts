@@ -5,6 +5,7 @@ import type { MicroserviceOptions } from '@nestjs/microservices';
 import { ensureTopics, serviceTransportOptions } from '@jembatan/messaging';
 import type { BackendService } from '@jembatan/contracts';
 import { Logger } from 'nestjs-pino';
+import type kafkajs from 'kafkajs';
 import { httpMetrics, initMetrics } from './metrics.js';
 
 export interface ServiceBootOptions {
@@ -38,11 +39,29 @@ export async function bootstrapService(options: ServiceBootOptions): Promise<INe
   // backlog (say after a crash) is handed messages the moment it starts.
   await app.init();
   await app.startAllMicroservices();
+  exitIfConsumerStops(app);
   await app.listen(options.port, options.host);
   app
     .get(Logger)
     .log(`${options.service} ready on http://${options.host}:${options.port}/health/ready`);
   return app;
+}
+
+/**
+ * kafkajs restarts a crashed consumer unless the error is one it deems fatal; then the process
+ * would go on answering health checks while consuming nothing. Exiting hands it to whatever
+ * supervises it (Kubernetes, systemd, `npm start`), which starts it afresh.
+ */
+function exitIfConsumerStops(app: INestApplication): void {
+  const logger = app.get(Logger);
+  for (const microservice of app.getMicroservices()) {
+    const [, consumer] = microservice.unwrap<[unknown, kafkajs.Consumer | null, unknown]>();
+    consumer?.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart) return;
+      logger.error(`Kafka consumer stopped for good (${payload.error.message}); exiting`);
+      process.exit(1);
+    });
+  }
 }
 
 /** Runs `main` and turns a boot failure into one line and exit code 1 (no stack for config errors). */

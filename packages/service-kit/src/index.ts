@@ -16,3 +16,4 @@ export * from './partner-profile.js';
 export * from './csv.js';
 export * from './hsds.js';
 export * from './metrics.js';
+export * from './pg-pool.js';

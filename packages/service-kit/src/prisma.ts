@@ -1,9 +1,13 @@
 import { pgConnectionConfig, type ServiceDatabase } from '@jembatan/messaging';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { ReclaimingPool } from './pg-pool.js';
 
-/** Driver adapter for the service's PrismaClient at runtime. */
+/** Driver adapter for the service's PrismaClient at runtime, over a pool that survives crashes. */
 export function createPrismaAdapter(database: ServiceDatabase): PrismaPg {
-  return new PrismaPg(pgConnectionConfig(database), { schema: database.schema });
+  return new PrismaPg(new ReclaimingPool(pgConnectionConfig(database)), {
+    schema: database.schema,
+    disposeExternalPool: true,
+  });
 }
 
 /**
