@@ -14,11 +14,13 @@ import { FamiliesHandlers } from './families/families.handlers.js';
 import { FamiliesRepository } from './families/families.repository.js';
 import { FamilyCards } from './families/family-cards.js';
 import { FamilyListQuery } from './families/family-list.query.js';
+import { FamilyDataHandlers } from './personal-data/family-data.handlers.js';
 
 /** Families, their groups, assessments and the graduation pipeline: one module, shared repositories. */
 @Module({
   controllers: [ImportsHttpController],
   providers: [
+    FamilyDataHandlers,
     regionsProvider,
     FamiliesRepository,
     FamilyCards,

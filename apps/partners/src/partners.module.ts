@@ -14,6 +14,7 @@ import { ReferralsHandlers } from './referrals/referrals.handlers.js';
 import { PartnerNotesHandlers } from './registry/partner-notes.handlers.js';
 import { RegistryHandlers } from './registry/registry.handlers.js';
 import { ResourceMapHandlers } from './resource-map/resource-map.handlers.js';
+import { FamilyDataHandlers } from './personal-data/family-data.handlers.js';
 
 /**
  * Partners and what they offer: the registry the Dinas verifies, offers with their
@@ -22,6 +23,7 @@ import { ResourceMapHandlers } from './resource-map/resource-map.handlers.js';
 @Module({
   controllers: [DirectoryController, ProductPhotoController],
   providers: [
+    FamilyDataHandlers,
     regionsProvider,
     internalSecretProvider,
     DirectoryService,

@@ -5,6 +5,7 @@ import { AlertsModule } from './alerts/alerts.module.js';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { CoordinationModule } from './coordination/coordination.module.js';
 import { PrismaService } from './database/prisma.service.js';
+import { PersonalDataModule } from './personal-data/family-data.handlers.js';
 import { RegionCountsModule } from './region-counts/region-counts.module.js';
 import { RegionStatsModule } from './region-stats/region-stats.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -23,5 +24,6 @@ runService('supervision', {
     AttendanceModule,
     AlertsModule,
     ReportsModule,
+    PersonalDataModule,
   ],
 });

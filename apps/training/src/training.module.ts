@@ -8,11 +8,13 @@ import { ReferralIntakeHandlers } from './offers/referral-intake.handlers.js';
 import { P2k2Handlers } from './p2k2/p2k2.handlers.js';
 import { SessionPhotoController } from './p2k2/photo.controller.js';
 import { TutorsHandlers } from './tutors/tutors.handlers.js';
+import { FamilyDataHandlers } from './personal-data/family-data.handlers.js';
 
 /** P2K2 sessions, partner trainings, business tutors and assistants' courses. */
 @Module({
   controllers: [SessionPhotoController],
   providers: [
+    FamilyDataHandlers,
     regionsProvider,
     internalSecretProvider,
     DirectoryRepository,

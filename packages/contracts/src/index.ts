@@ -36,6 +36,7 @@ export * from './commands/caseload-families.js';
 export * from './commands/caseload-graduation.js';
 export * from './commands/caseload-cases.js';
 export * from './commands/caseload-imports.js';
+export * from './commands/family-data.js';
 export * from './commands/supervision.js';
 export * from './commands/supervision-attendance.js';
 export * from './commands/supervision-coordination.js';

@@ -17,3 +17,4 @@ export * from './csv.js';
 export * from './hsds.js';
 export * from './metrics.js';
 export * from './pg-pool.js';
+export * from './family-data.js';

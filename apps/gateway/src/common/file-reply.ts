@@ -7,12 +7,12 @@ import type { Response } from 'express';
  */
 export function fileReply(
   response: Response,
-  file: { fileName: string; contentType: string; base64: string },
+  file: { fileName: string; contentType: string } & ({ base64: string } | { bytes: Buffer }),
 ): StreamableFile {
   response.setHeader('Content-Type', file.contentType);
   response.setHeader(
     'Content-Disposition',
     `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '')}"`,
   );
-  return new StreamableFile(Buffer.from(file.base64, 'base64'));
+  return new StreamableFile('bytes' in file ? file.bytes : Buffer.from(file.base64, 'base64'));
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   AssessmentInput,
@@ -12,6 +13,7 @@ import {
   RegisterKpmRequest,
   TransferKpmBody,
   UpdateKpmRequest,
+  type FamilyDataExport,
 } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
 import { z } from 'zod';
@@ -21,6 +23,7 @@ import { BodySchema } from '../common/openapi.js';
 import { Services } from '../common/rpc.provider.js';
 import { Caller, type CallerContext } from '../common/request-context.js';
 import { PersonalData } from '../audit/personal-data.js';
+import { fileReply } from '../common/file-reply.js';
 
 const KpmId = { schema: z.uuid() };
 const UpdateBody = UpdateKpmRequest.omit({ kpmId: true });
@@ -63,6 +66,38 @@ export class KpmController {
   @PersonalData('family')
   get(@Param('id', KpmId) kpmId: string, @Caller() caller: CallerContext) {
     return this.services.call('caseload.kpm.get', { kpmId }, caller);
+  }
+
+  /**
+   * The family's right of access (UU PDP Art. 7): everything each service holds about it, as
+   * one JSON document to hand over. Caseload decides who may ask before any other service is
+   * asked; every export is in the audit trail as a read of personal data.
+   */
+  @Get(':id/data-export')
+  @Roles('assistant', 'coordinator', 'dinas', 'admin')
+  @PersonalData('family')
+  async exportData(
+    @Param('id', KpmId) kpmId: string,
+    @Caller() caller: CallerContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const caseload = await this.services.call('caseload.family-data.export', { kpmId }, caller);
+    const others = await Promise.all(
+      (['partners', 'training', 'microcredit', 'supervision'] as const).map((service) =>
+        this.services.call(`${service}.family-data.export`, { kpmId }, caller),
+      ),
+    );
+    const document: FamilyDataExport = {
+      kpmId,
+      exportedAt: new Date().toISOString(),
+      exportedBy: { userId: caller.actor.userId, role: caller.actor.role },
+      sections: [caseload, ...others],
+    };
+    return fileReply(response, {
+      fileName: `data-keluarga-${kpmId}.json`,
+      contentType: 'application/json; charset=utf-8',
+      bytes: Buffer.from(JSON.stringify(document, null, 2)),
+    });
   }
 
   @Patch(':id')

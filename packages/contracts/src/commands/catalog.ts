@@ -21,6 +21,13 @@ import {
 } from './caseload-cases.js';
 import { GetImport, ListImports } from './caseload-imports.js';
 import {
+  ExportCaseloadFamilyData,
+  ExportMicrocreditFamilyData,
+  ExportPartnersFamilyData,
+  ExportSupervisionFamilyData,
+  ExportTrainingFamilyData,
+} from './family-data.js';
+import {
   GetCriteria,
   GraduationBoard,
   MoveStage,
@@ -188,6 +195,11 @@ export const COMMAND_CATALOG = {
   'caseload.ledger.record': RecordLedger,
   'caseload.import.get': GetImport,
   'caseload.import.list': ListImports,
+  'caseload.family-data.export': ExportCaseloadFamilyData,
+  'partners.family-data.export': ExportPartnersFamilyData,
+  'training.family-data.export': ExportTrainingFamilyData,
+  'microcredit.family-data.export': ExportMicrocreditFamilyData,
+  'supervision.family-data.export': ExportSupervisionFamilyData,
   'training.p2k2.groups': ListP2k2Groups,
   'training.p2k2.availability.set': SetAvailability,
   'training.p2k2.session.plan': PlanSession,
