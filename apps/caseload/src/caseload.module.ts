@@ -14,13 +14,17 @@ import { FamiliesHandlers } from './families/families.handlers.js';
 import { FamiliesRepository } from './families/families.repository.js';
 import { FamilyCards } from './families/family-cards.js';
 import { FamilyListQuery } from './families/family-list.query.js';
+import { ConsentHandlers } from './personal-data/consent.handlers.js';
 import { FamilyDataHandlers } from './personal-data/family-data.handlers.js';
+import { RetentionHandlers } from './personal-data/retention.js';
 
 /** Families, their groups, assessments and the graduation pipeline: one module, shared repositories. */
 @Module({
   controllers: [ImportsHttpController],
   providers: [
     FamilyDataHandlers,
+    ConsentHandlers,
+    RetentionHandlers,
     regionsProvider,
     FamiliesRepository,
     FamilyCards,

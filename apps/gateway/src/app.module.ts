@@ -21,6 +21,7 @@ import { CasesController } from './caseload/cases.controller.js';
 import { GroupsController } from './caseload/groups.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { KpmController } from './kpm/kpm.controller.js';
+import { RetentionController } from './kpm/retention.controller.js';
 import { AlertsController } from './supervision/alerts.controller.js';
 import { AttendanceController } from './supervision/attendance.controller.js';
 import { CoordinationController } from './supervision/coordination.controller.js';
@@ -60,6 +61,7 @@ export class AppModule {
         TotpController,
         AuditController,
         KpmController,
+        RetentionController,
         GroupsController,
         CasesController,
         ImportsController,

@@ -14,12 +14,14 @@ import { ReferralRepository } from './referrals/referral.repository.js';
 import { ReferralsHandlers } from './referrals/referrals.handlers.js';
 import { LedgerHandlers } from './savings/ledger.handlers.js';
 import { TreasurersHandlers } from './savings/treasurers.handlers.js';
+import { FamilyAnonymiser } from './personal-data/anonymiser.js';
 import { FamilyDataHandlers } from './personal-data/family-data.handlers.js';
 
 /** Capital referrals to loans and grants, followed from draft to repayment; groups' savings ledgers. */
 @Module({
   providers: [
     FamilyDataHandlers,
+    FamilyAnonymiser,
     regionsProvider,
     ProductsProjection,
     FamiliesProjection,

@@ -14,6 +14,7 @@ import { ReferralsHandlers } from './referrals/referrals.handlers.js';
 import { PartnerNotesHandlers } from './registry/partner-notes.handlers.js';
 import { RegistryHandlers } from './registry/registry.handlers.js';
 import { ResourceMapHandlers } from './resource-map/resource-map.handlers.js';
+import { FamilyAnonymiser } from './personal-data/anonymiser.js';
 import { FamilyDataHandlers } from './personal-data/family-data.handlers.js';
 
 /**
@@ -24,6 +25,7 @@ import { FamilyDataHandlers } from './personal-data/family-data.handlers.js';
   controllers: [DirectoryController, ProductPhotoController],
   providers: [
     FamilyDataHandlers,
+    FamilyAnonymiser,
     regionsProvider,
     internalSecretProvider,
     DirectoryService,

@@ -8,6 +8,8 @@ import { ReferralIntakeHandlers } from './offers/referral-intake.handlers.js';
 import { P2k2Handlers } from './p2k2/p2k2.handlers.js';
 import { SessionPhotoController } from './p2k2/photo.controller.js';
 import { TutorsHandlers } from './tutors/tutors.handlers.js';
+import { ConsentHandlers } from './personal-data/consent.handlers.js';
+import { FamilyAnonymiser } from './personal-data/anonymiser.js';
 import { FamilyDataHandlers } from './personal-data/family-data.handlers.js';
 
 /** P2K2 sessions, partner trainings, business tutors and assistants' courses. */
@@ -15,6 +17,8 @@ import { FamilyDataHandlers } from './personal-data/family-data.handlers.js';
   controllers: [SessionPhotoController],
   providers: [
     FamilyDataHandlers,
+    FamilyAnonymiser,
+    ConsentHandlers,
     regionsProvider,
     internalSecretProvider,
     DirectoryRepository,

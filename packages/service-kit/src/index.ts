@@ -18,3 +18,4 @@ export * from './hsds.js';
 export * from './metrics.js';
 export * from './pg-pool.js';
 export * from './family-data.js';
+export * from './family-anonymiser.js';

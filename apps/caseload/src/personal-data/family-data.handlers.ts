@@ -18,6 +18,7 @@ function planFor(actor: Actor): FamilyDataPlan {
       kpm_member: `SELECT * FROM kpm_member WHERE kpm_id = $1::uuid ORDER BY relation, name`,
       kpm_assignment: `SELECT * FROM kpm_assignment WHERE kpm_id = $1::uuid ORDER BY from_at`,
       kpm_audit: `SELECT * FROM kpm_audit WHERE kpm_id = $1::uuid ORDER BY at`,
+      consent_withdrawal: `SELECT * FROM consent_withdrawal WHERE kpm_id = $1::uuid ORDER BY at`,
       stage_change: `SELECT * FROM stage_change WHERE kpm_id = $1::uuid ORDER BY at`,
       assessment: `SELECT * FROM assessment WHERE kpm_id = $1::uuid ORDER BY assessed_on`,
       follow_up: `SELECT * FROM follow_up WHERE kpm_id = $1::uuid ORDER BY due_on`,

@@ -13,6 +13,7 @@ import {
   RegisterKpmRequest,
   TransferKpmBody,
   UpdateKpmRequest,
+  WithdrawFamilyConsentBody,
   type FamilyDataExport,
 } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
@@ -98,6 +99,22 @@ export class KpmController {
       contentType: 'application/json; charset=utf-8',
       bytes: Buffer.from(JSON.stringify(document, null, 2)),
     });
+  }
+
+  /**
+   * The family takes back its consent to share its data (UU PDP Art. 9): recorded and audited
+   * in caseload; open referrals, nominations, mentoring and capital consents end in the other
+   * services as they read the event.
+   */
+  @Post(':id/consent-withdrawal')
+  @Roles('assistant', 'coordinator', 'admin')
+  @BodySchema(WithdrawFamilyConsentBody)
+  withdrawConsent(
+    @Param('id', KpmId) kpmId: string,
+    @Body({ schema: WithdrawFamilyConsentBody }) body: z.input<typeof WithdrawFamilyConsentBody>,
+    @Caller() caller: CallerContext,
+  ) {
+    return this.services.call('caseload.kpm.consent.withdraw', { ...body, kpmId }, caller);
   }
 
   @Patch(':id')

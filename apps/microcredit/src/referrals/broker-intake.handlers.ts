@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   CAPITAL_CONSENT_SCOPE,
   PRE_DISBURSEMENT_STATUSES,
+  SYSTEM_ACTOR,
   type EventEnvelope,
+  type KpmConsentWithdrawnV1,
   type ReferralCreatedV1,
   type ReferralStatusChangedV1,
 } from '@jembatan/contracts';
@@ -75,5 +77,34 @@ export class BrokerIntakeHandlers {
       correlationId: event.correlationId,
       reason: change.reason ?? 'withdrawn in the broker',
     });
+  }
+
+  /**
+   * The family withdrew its consent (recorded in caseload): every consent in force here ends,
+   * so lenders see no more of its details; a referral the lender is still assessing ends
+   * (withdrawn), a loan already out stays collectable with its figures only.
+   */
+  @OnEvent('kpm.consent-withdrawn', 1)
+  async onConsentWithdrawn(event: EventEnvelope<KpmConsentWithdrawnV1>, tx: Tx): Promise<void> {
+    const actor = event.actor ?? SYSTEM_ACTOR;
+    const referrals = await tx.capitalReferral.findMany({
+      where: { kpmId: event.payload.kpmId, consent: { is: { withdrawnAt: null } } },
+    });
+    await tx.consent.updateMany({
+      where: { referralId: { in: referrals.map((r) => r.id) }, withdrawnAt: null },
+      data: {
+        withdrawnAt: new Date(event.payload.withdrawnAt),
+        withdrawnBy: actor.userId,
+        withdrawReason: 'the family withdrew its consent',
+      },
+    });
+    for (const referral of referrals)
+      if (['draft', ...PRE_DISBURSEMENT_STATUSES].includes(referral.status))
+        await this.lifecycle.move(tx, referral, {
+          to: 'withdrawn',
+          actor,
+          correlationId: event.correlationId,
+          reason: 'the family withdrew its consent',
+        });
   }
 }

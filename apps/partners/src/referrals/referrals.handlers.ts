@@ -15,6 +15,7 @@ import {
   type ReferralStatus,
   type CapitalReferralOutcomeV1,
   type CapitalReferralOutcomeV2,
+  type KpmConsentWithdrawnV1,
   type CapitalStatus,
   type TrainingCompletedV1,
   type TrainingEnrolledV1,
@@ -553,6 +554,26 @@ export class ReferralsHandlers {
       if (!REFERRAL_TRANSITIONS[current.status as ReferralStatus].includes(to)) continue;
       current = await this.move(tx, current, to, actor, event.correlationId, move.reason);
     }
+  }
+
+  /**
+   * The family withdrew its consent (recorded in caseload): every referral still open ends, so
+   * no partner goes on working with its data. Finished ones stay as history.
+   */
+  @OnEvent('kpm.consent-withdrawn', 1)
+  async onConsentWithdrawn(event: EventEnvelope<KpmConsentWithdrawnV1>, tx: Tx): Promise<void> {
+    const open = await tx.referral.findMany({
+      where: { kpmId: event.payload.kpmId, status: { in: ['referred', 'accepted'] } },
+    });
+    for (const referral of open)
+      await this.move(
+        tx,
+        referral,
+        'withdrawn',
+        event.actor ?? SYSTEM_ACTOR,
+        event.correlationId,
+        'the family withdrew its consent',
+      );
   }
 
   @OnEvent('training.completed', 1)

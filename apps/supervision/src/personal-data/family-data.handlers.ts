@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FamilyAnonymiser } from './anonymiser.js';
 import { familyDataHandlers, type FamilyDataPlan } from '@jembatan/service-kit';
 
 const PLAN: FamilyDataPlan = {
@@ -14,5 +15,5 @@ const PLAN: FamilyDataPlan = {
 /** The family's right of access: its home visits and the activity that names it. */
 export const FamilyDataHandlers = familyDataHandlers('supervision', PLAN);
 
-@Module({ providers: [FamilyDataHandlers] })
+@Module({ providers: [FamilyDataHandlers, FamilyAnonymiser] })
 export class PersonalDataModule {}

@@ -26,6 +26,8 @@ import {
   ExportPartnersFamilyData,
   ExportSupervisionFamilyData,
   ExportTrainingFamilyData,
+  WithdrawFamilyConsent,
+  ApplyRetention,
 } from './family-data.js';
 import {
   GetCriteria,
@@ -196,6 +198,8 @@ export const COMMAND_CATALOG = {
   'caseload.import.get': GetImport,
   'caseload.import.list': ListImports,
   'caseload.family-data.export': ExportCaseloadFamilyData,
+  'caseload.kpm.consent.withdraw': WithdrawFamilyConsent,
+  'caseload.retention.apply': ApplyRetention,
   'partners.family-data.export': ExportPartnersFamilyData,
   'training.family-data.export': ExportTrainingFamilyData,
   'microcredit.family-data.export': ExportMicrocreditFamilyData,

@@ -39,3 +39,47 @@ export const FamilyDataExport = z.object({
   sections: z.array(FamilyDataSection),
 });
 export type FamilyDataExport = z.infer<typeof FamilyDataExport>;
+
+/** The family takes back its consent to share its data (UU PDP Art. 9), in its own words. */
+export const WithdrawFamilyConsentBody = z.strictObject({
+  /** Who in the family said so (the head, or another adult of the household). */
+  statedBy: z.string().trim().min(2, 'must name who in the family withdrew').max(120),
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'must say in at least 10 characters what the family asked')
+    .max(1000),
+});
+
+export const ConsentWithdrawalView = z.object({
+  id: z.uuid(),
+  kpmId: z.uuid(),
+  statedBy: z.string(),
+  reason: z.string(),
+  recordedBy: z.string(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type ConsentWithdrawalView = z.infer<typeof ConsentWithdrawalView>;
+
+export const WithdrawFamilyConsent = {
+  service: 'caseload',
+  kind: 'command',
+  request: WithdrawFamilyConsentBody.extend({ kpmId: z.uuid() }),
+  response: ConsentWithdrawalView,
+} satisfies CommandDefinition;
+
+/**
+ * The retention rule, run now (it also runs daily): families that left PKH (graduated or
+ * exited) more than the configured years ago are anonymised in every service.
+ */
+export const ApplyRetention = {
+  service: 'caseload',
+  kind: 'command',
+  request: z.strictObject({}),
+  response: z.object({
+    retentionYears: z.number().int(),
+    /** Families that left before this day were due. */
+    leftBefore: z.iso.date(),
+    anonymised: z.number().int().nonnegative(),
+  }),
+} satisfies CommandDefinition;

@@ -115,3 +115,28 @@ export const ComplianceVerifiedV1 = z.object({
   verifiedAt: z.iso.datetime({ offset: true }),
 });
 export type ComplianceVerifiedV1 = z.infer<typeof ComplianceVerifiedV1>;
+
+/**
+ * The family took back its consent to share its data with partners: every service ends the
+ * sharing it holds (open referrals, nominations, mentoring, capital consents). A referral made
+ * later carries a consent given anew. The reason stays in caseload.
+ */
+export const KpmConsentWithdrawnV1 = z.object({
+  kpmId: z.uuid(),
+  withdrawalId: z.uuid(),
+  withdrawnAt: z.iso.datetime({ offset: true }),
+});
+export type KpmConsentWithdrawnV1 = z.infer<typeof KpmConsentWithdrawnV1>;
+
+/**
+ * The retention rule anonymised a family that left PKH years ago: every service replaces the
+ * names, notes and places it holds of it, keeping only what figures need (stage, region, dates).
+ */
+export const KpmAnonymisedV1 = z.object({
+  kpmId: z.uuid(),
+  anonymisedAt: z.iso.datetime({ offset: true }),
+});
+export type KpmAnonymisedV1 = z.infer<typeof KpmAnonymisedV1>;
+
+/** What a name becomes when its family is anonymised, in every service. */
+export const ANONYMISED_NAME = 'Dianonimkan';

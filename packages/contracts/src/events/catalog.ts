@@ -6,7 +6,9 @@ import {
   CaseOpenedV1,
   ComplianceVerifiedV1,
   CaseResolvedV1,
+  KpmAnonymisedV1,
   KpmAssessedV1,
+  KpmConsentWithdrawnV1,
   KpmImportedV1,
   KpmRegisteredV1,
   KpmStageChangedV1,
@@ -60,6 +62,10 @@ export const EVENT_CATALOG = {
   'case.resolved': { 1: { topic: TOPICS.events.caseload, payload: CaseResolvedV1 } },
   'benefit.monitored': { 1: { topic: TOPICS.events.caseload, payload: BenefitMonitoredV1 } },
   'compliance.verified': { 1: { topic: TOPICS.events.caseload, payload: ComplianceVerifiedV1 } },
+  'kpm.consent-withdrawn': {
+    1: { topic: TOPICS.events.caseload, payload: KpmConsentWithdrawnV1 },
+  },
+  'kpm.anonymised': { 1: { topic: TOPICS.events.caseload, payload: KpmAnonymisedV1 } },
   'kpm.directory-changed': {
     1: { topic: TOPICS.events.caseload, payload: KpmDirectoryChangedV1 },
   },
