@@ -71,3 +71,16 @@ it('lets the holder release a reclaimed client without the double-release error'
   expect(pool.idleCount).toBe(1);
   await pool.end();
 });
+
+it('survives a crash under a client whose holder listens for nothing', async () => {
+  const pool = new ReclaimingPool(settings);
+  const client = await pool.connect(); // no 'error' listener of its own, unlike the others here
+  const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  // An unhandled 'error' event would have failed this test run; the client was taken back.
+  expect(pool.reclaimed).toBe(1);
+  await expect(client.query('SELECT 1')).rejects.toThrow();
+  expect(await canStillConnect(pool)).toBe(true);
+  await pool.end();
+});

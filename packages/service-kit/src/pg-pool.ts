@@ -12,9 +12,20 @@ import pg from 'pg';
  * opens a fresh connection, as soon as its connection ends; a later release by its holder is
  * a no-op instead of pg's double-release error.
  */
+const ignore = () => undefined;
+
 export class ReclaimingPool extends pg.Pool {
   /** Clients taken back after their connection ended while checked out (for metrics and tests). */
   reclaimed = 0;
+
+  constructor(config?: pg.PoolConfig) {
+    super(config);
+    // A server crash makes every connected client emit 'error'; one with no listener at that
+    // moment (a holder between its listeners) would take the whole process down. The error
+    // reaches whoever uses the client next, as a failed query, so here it is only swallowed.
+    this.on('connect', (client) => client.on('error', ignore));
+    this.on('error', ignore);
+  }
 
   override connect(): Promise<pg.PoolClient>;
   override connect(

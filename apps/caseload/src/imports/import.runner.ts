@@ -19,7 +19,7 @@ import {
   type MessagingOptions,
 } from '@jembatan/messaging';
 import { RegionDirectory } from '@jembatan/regions';
-import { REGIONS } from '@jembatan/service-kit';
+import { REGIONS, ReclaimingPool } from '@jembatan/service-kit';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { PrismaService } from '../database/prisma.service.js';
@@ -84,7 +84,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outbox: OutboxWriter,
     @Inject(REGIONS) private readonly regions: RegionDirectory,
   ) {
-    this.pool = new pg.Pool(pgConnectionConfig({ ...options.database, poolSize: 4 }));
+    this.pool = new ReclaimingPool(pgConnectionConfig({ ...options.database, poolSize: 4 }));
   }
 
   /** A restart stops imports mid-way; their transaction never committed, so only the job row says so. */
