@@ -349,12 +349,16 @@ describe('access matrix', () => {
     expect(leaks).toEqual([]);
   });
 
-  it('shows a NIK and phone number in full only to the family’s own assistant', async () => {
+  it('shows a NIK and phone number in full only to the family’s own assistant, and child protection to no Dinas or partner', async () => {
     const { nik, phone, kpmId } = inside.family;
+    const { protectionSummary } = inside;
     // The control: Siti's own read carries both, so their absence elsewhere means masking.
     const own = await s.siti.request('GET', `/api/kpm/${kpmId}`);
     expect(JSON.stringify(own.body)).toContain(nik);
     expect(JSON.stringify(own.body)).toContain(phone);
+    // Coordinators do see the family's child protection case: its absence elsewhere is the rule.
+    const coordinators = await byRole.get('coordinator')!.request('GET', `/api/kpm/${kpmId}`);
+    expect(JSON.stringify(coordinators.body)).toContain(protectionSummary);
     // Paths name Siti's family and group where they can; other records are absent.
     const insideParams = (route: Route) =>
       route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -379,11 +383,16 @@ describe('access matrix', () => {
       );
       if (answer.text.includes(nik) || answer.text.includes(phone))
         exposed.push(label(role, route, answer));
+      if (CHILD_PROTECTION_BARRED.includes(role) && answer.text.includes(protectionSummary))
+        exposed.push(`${label(role, route, answer)} child protection`);
     });
     console.log(`access matrix: ${probes.length} masking probes`);
     expect(exposed).toEqual([]);
   });
 });
+
+/** Roles that never read a child protection case (the family's assistant, coordinators and admins do). */
+const CHILD_PROTECTION_BARRED: readonly string[] = ['dinas', 'partner', 'treasurer'];
 
 describe('audit trail', () => {
   interface AuditLine {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -122,6 +123,19 @@ it('lets an assistant open a family, record an assessment and see readiness chan
       .filter({ hasText: '✓' })
       .waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'family-after-assessment.png'), fullPage: true });
+
+    // The family's copy of its data, from every service, to hand over (UU PDP).
+    const [copy] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh salinan data keluarga' }).click(),
+    ]);
+    expect(copy.suggestedFilename()).toBe(`data-keluarga-${created.body.id}.json`);
+    const document = JSON.parse(await readFile((await copy.path())!, 'utf8')) as {
+      sections: { service: string; tables: Record<string, { head_name?: string }[]> }[];
+    };
+    expect(document.sections.map((s) => s.service)).toHaveLength(5);
+    expect(document.sections[0]!.tables.kpm![0]!.head_name).toBe(headName);
+    await page.getByRole('status').filter({ hasText: 'Salinan diunduh' }).waitFor();
 
     const profile = await assistant.request<{ readinessScore: number }>(
       'GET',

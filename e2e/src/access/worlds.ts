@@ -62,6 +62,8 @@ export interface InsideWorld {
   groupId: string;
   /** Rina's family: same city as Siti, not her caseload. */
   neighbour: FamilyRecord;
+  /** The summary of a child protection case on Siti's family: a marker no Dinas may read. */
+  protectionSummary: string;
   treasurer: GatewayClient;
   /** Another session of the same treasurer. */
   treasurerSignIn: () => Promise<GatewayClient>;
@@ -385,6 +387,14 @@ export async function buildInsideWorld(s: Sessions): Promise<InsideWorld> {
     ),
     'referral to mitra.bank',
   );
+  const protectionSummary = `Anak ditelantarkan (penanda ${suffix()})`;
+  must(
+    await s.siti.request('POST', `/api/kpm/${fam.kpmId}/cases`, {
+      kind: 'child-protection',
+      summary: protectionSummary,
+    }),
+    'child protection case',
+  );
   await eventually(
     () => s.siti.request<{ members: unknown[] }>('GET', `/api/savings/groups/${group.id}`),
     (r) => r.status === 200 && r.body.members.length > 0,
@@ -402,6 +412,7 @@ export async function buildInsideWorld(s: Sessions): Promise<InsideWorld> {
     family: fam,
     groupId: group.id,
     neighbour,
+    protectionSummary,
     treasurer: await s.anonymous.login(treasurerName, 'rahasia-panjang'),
     treasurerSignIn: () => s.anonymous.login(treasurerName, 'rahasia-panjang'),
   };

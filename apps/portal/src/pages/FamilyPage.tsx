@@ -19,6 +19,7 @@ import { TutorSection } from '../components/TutorSection';
 import { BrokerSection } from '../components/BrokerSection';
 import { CapitalSection } from '../components/capital/CapitalSection';
 import { ProductsSection } from '../components/partners/ProductsSection';
+import { PersonalDataSection } from '../components/PersonalDataSection';
 
 /** A family's profile: household, readiness and its reasons, assessments, cases, pipeline. */
 export function FamilyPage({
@@ -190,6 +191,8 @@ export function FamilyPage({
           </>
         )}
       </section>
+
+      <PersonalDataSection kpmId={family.id} canManage={canManage} />
 
       <section>
         <h3>{t('profile.assignments')}</h3>
