@@ -6,6 +6,8 @@ const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
+  // The manifest maps each screen to its chunks: bench/portal-bundle.mjs sizes each role's home.
+  build: { manifest: true },
   server: { port: 5173, proxy: { '/api': gateway } },
   preview: { port: 5173, proxy: { '/api': gateway } },
 });

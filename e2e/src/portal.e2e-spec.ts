@@ -761,3 +761,57 @@ it('lets an admin turn on a second factor, then asks for the code at sign-in', a
     await desk.close();
   }
 });
+
+it('keeps a home visit made without a connection on the phone and sends it once when it returns', async () => {
+  const rina = await new GatewayClient(stack.gatewayUrl).login('pendamping.jatinegara');
+  const visits = async () =>
+    (
+      await rina.request<{
+        entries: { kind: string; recordedOffline: boolean; checkInAt: string }[];
+      }>('GET', '/api/attendance/me')
+    ).body.entries.filter((e) => e.kind === 'home-visit');
+  const before = (await visits()).length;
+
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    geolocation: { latitude: -6.2151, longitude: 106.8705, accuracy: 15 },
+    permissions: ['geolocation'],
+  });
+  const page = await phone.newPage();
+  try {
+    await signIn(page, 'pendamping.jatinegara');
+    await page.getByRole('button', { name: 'Kehadiran saya' }).click();
+    await page.getByText('Semua data terkirim').waitFor();
+
+    // In a kelurahan with no signal: the visit is kept on the phone, with its own time.
+    await phone.setOffline(true);
+    const madeAt = Date.now();
+    await page.getByRole('button', { name: 'Mulai kunjungan rumah' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tidak ada sinyal' }).waitFor();
+    await page.getByText('1 catatan menunggu dikirim').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'offline-queued-phone.png'), fullPage: true });
+    expect(await visits()).toHaveLength(before); // nothing reached the gateway
+
+    // Back in range: it goes by itself, once.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await phone.setOffline(false);
+    await page.getByText('Semua data terkirim').waitFor({ timeout: 20_000 });
+    const after = await visits();
+    expect(after).toHaveLength(before + 1);
+    const sent = after.find((e) => e.recordedOffline)!;
+    // It counts when it was made on the phone, not when the connection returned.
+    expect(Math.abs(Date.parse(sent.checkInAt) - madeAt)).toBeLessThan(1_500);
+    await page.screenshot({ path: join(ARTIFACTS, 'offline-synced-phone.png'), fullPage: true });
+
+    // English is fetched when chosen, and the whole screen follows.
+    await page.getByLabel('Bahasa').selectOption('en');
+    await page.getByText('Everything is sent').waitFor();
+    await page.getByRole('button', { name: 'My attendance' }).waitFor();
+    await page.getByLabel('Language').selectOption('id');
+    await page.getByText('Semua data terkirim').waitFor();
+  } finally {
+    await phone.close();
+  }
+});

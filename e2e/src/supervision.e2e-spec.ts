@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEFAULT_WORK_CALENDAR, TOPICS } from '@jembatan/contracts';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 import kafkajs from 'kafkajs';
@@ -132,6 +133,33 @@ describe('attendance', () => {
     );
     expect(checkOut.status).toBe(200);
     expect(checkOut.body.checkOutAt).toBeTruthy();
+  });
+
+  it('counts a check-in made offline at the time the phone recorded it, within 72 hours', async () => {
+    const visit = (recordedAt: string) =>
+      dewi.request<{
+        checkInAt: string;
+        recordedOffline: boolean;
+        fields?: { path: string }[];
+      }>('POST', '/api/attendance/check-in', {
+        kind: 'home-visit',
+        refId: randomUUID(),
+        location: { lat: -6.3724, lng: 106.8346, accuracyM: 12 },
+        recordedAt,
+      });
+    const madeAt = new Date(Date.now() - 10 * 60_000).toISOString();
+    const sent = await visit(madeAt);
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ recordedOffline: true });
+    expect(Date.parse(sent.body.checkInAt)).toBe(Date.parse(madeAt));
+    for (const refused of [
+      new Date(Date.now() + 60 * 60_000).toISOString(), // ahead of the server's clock
+      new Date(Date.now() - 73 * 3_600_000).toISOString(), // waited too long on the phone
+    ]) {
+      const answer = await visit(refused);
+      expect(answer.status).toBe(400);
+      expect(answer.body.fields?.map((f) => f.path)).toEqual(['recordedAt']);
+    }
   });
 
   it('keeps coordinators to their own region and assistants to their own record', async () => {

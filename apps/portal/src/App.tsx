@@ -1,31 +1,73 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, session } from './api/client';
 import { setLanguage } from './i18n';
-import { AttendancePage } from './pages/AttendancePage';
-import { AuditPage } from './pages/AuditPage';
-import { BoardPage } from './pages/BoardPage';
-import { CapitalPage } from './pages/CapitalPage';
-import { CaseloadPage } from './pages/CaseloadPage';
-import { CoordinationPage } from './pages/CoordinationPage';
-import { CoursesPage } from './pages/CoursesPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { FamilyPage } from './pages/FamilyPage';
-import { ImportPage } from './pages/ImportPage';
 import { LoginPage, type SignedInUser } from './pages/LoginPage';
-import { RegionCountsPage } from './pages/RegionCountsPage';
-import { RegisterKpmPage } from './pages/RegisterKpmPage';
-import { ReportsPage } from './pages/ReportsPage';
-import { P2k2Page } from './pages/P2k2Page';
-import { PartnerHomePage } from './pages/PartnerHomePage';
-import { PartnerRegisterPage } from './pages/PartnerRegisterPage';
-import { PartnersPage } from './pages/PartnersPage';
-import { ResourceMapPage } from './pages/ResourceMapPage';
-import { SavingsPage } from './pages/SavingsPage';
-import { SecurityPage } from './pages/SecurityPage';
-import { SessionSheet } from './pages/SessionSheet';
-import { TrainingsPage } from './pages/TrainingsPage';
-import { TutorPage } from './pages/TutorPage';
+import { SyncStatus } from './components/SyncStatus';
+
+// Each screen is its own chunk, fetched when first opened: the first paint on a phone over a
+// weak connection carries the shell and the sign-in form only.
+const AttendancePage = lazy(() =>
+  import('./pages/AttendancePage').then((m) => ({ default: m.AttendancePage })),
+);
+const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const BoardPage = lazy(() => import('./pages/BoardPage').then((m) => ({ default: m.BoardPage })));
+const CapitalPage = lazy(() =>
+  import('./pages/CapitalPage').then((m) => ({ default: m.CapitalPage })),
+);
+const CaseloadPage = lazy(() =>
+  import('./pages/CaseloadPage').then((m) => ({ default: m.CaseloadPage })),
+);
+const CoordinationPage = lazy(() =>
+  import('./pages/CoordinationPage').then((m) => ({ default: m.CoordinationPage })),
+);
+const CoursesPage = lazy(() =>
+  import('./pages/CoursesPage').then((m) => ({ default: m.CoursesPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const FamilyPage = lazy(() =>
+  import('./pages/FamilyPage').then((m) => ({ default: m.FamilyPage })),
+);
+const ImportPage = lazy(() =>
+  import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
+const RegionCountsPage = lazy(() =>
+  import('./pages/RegionCountsPage').then((m) => ({ default: m.RegionCountsPage })),
+);
+const RegisterKpmPage = lazy(() =>
+  import('./pages/RegisterKpmPage').then((m) => ({ default: m.RegisterKpmPage })),
+);
+const ReportsPage = lazy(() =>
+  import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+);
+const P2k2Page = lazy(() => import('./pages/P2k2Page').then((m) => ({ default: m.P2k2Page })));
+const PartnerHomePage = lazy(() =>
+  import('./pages/PartnerHomePage').then((m) => ({ default: m.PartnerHomePage })),
+);
+const PartnerRegisterPage = lazy(() =>
+  import('./pages/PartnerRegisterPage').then((m) => ({ default: m.PartnerRegisterPage })),
+);
+const PartnersPage = lazy(() =>
+  import('./pages/PartnersPage').then((m) => ({ default: m.PartnersPage })),
+);
+const ResourceMapPage = lazy(() =>
+  import('./pages/ResourceMapPage').then((m) => ({ default: m.ResourceMapPage })),
+);
+const SavingsPage = lazy(() =>
+  import('./pages/SavingsPage').then((m) => ({ default: m.SavingsPage })),
+);
+const SecurityPage = lazy(() =>
+  import('./pages/SecurityPage').then((m) => ({ default: m.SecurityPage })),
+);
+const SessionSheet = lazy(() =>
+  import('./pages/SessionSheet').then((m) => ({ default: m.SessionSheet })),
+);
+const TrainingsPage = lazy(() =>
+  import('./pages/TrainingsPage').then((m) => ({ default: m.TrainingsPage })),
+);
+const TutorPage = lazy(() => import('./pages/TutorPage').then((m) => ({ default: m.TutorPage })));
 
 type View =
   | 'caseload'
@@ -180,7 +222,7 @@ export function App() {
           {t('app.language')}
           <select
             value={i18n.language}
-            onChange={(e) => setLanguage(e.target.value as 'id' | 'en')}
+            onChange={(e) => void setLanguage(e.target.value as 'id' | 'en')}
           >
             <option value="id">Bahasa Indonesia</option>
             <option value="en">English</option>
@@ -198,6 +240,7 @@ export function App() {
                 {t(`nav.${name}`)}
               </button>
             ))}
+            <SyncStatus />
             <span>{user.displayName}</span>
             <button
               type="button"
@@ -217,55 +260,59 @@ export function App() {
         )}
       </header>
       <main>
-        {!user && !registering && (
-          <LoginPage onSignedIn={signIn} onRegisterPartner={() => setRegistering(true)} />
-        )}
-        {!user && registering && <PartnerRegisterPage onBack={() => setRegistering(false)} />}
-        {user && family && (
-          <FamilyPage
-            kpmId={family}
-            canManage={['assistant', 'coordinator', 'admin'].includes(user.role)}
-            canTransfer={['coordinator', 'admin'].includes(user.role)}
-          />
-        )}
-        {user && sheet && <SessionSheet sessionId={sheet} canHold={user.role === 'assistant'} />}
-        {user && !route && view === 'p2k2' && (
-          <P2k2Page
-            canPlan={['assistant', 'coordinator', 'admin'].includes(user.role)}
-            onOpenSession={openSession}
-          />
-        )}
-        {user && !route && view === 'trainings' && <TrainingsPage role={user.role} />}
-        {user && !route && view === 'courses' && <CoursesPage role={user.role} />}
-        {user && !route && view === 'tutor' && <TutorPage />}
-        {user && !route && view === 'partnerHome' && <PartnerHomePage />}
-        {user && !route && view === 'partners' && <PartnersPage role={user.role} />}
-        {user && !route && view === 'capital' && <CapitalPage role={user.role} />}
-        {user && !route && view === 'savings' && <SavingsPage role={user.role} />}
-        {user && !route && view === 'audit' && <AuditPage />}
-        {user && !route && view === 'security' && <SecurityPage />}
-        {user && !route && view === 'resourceMap' && (
-          <ResourceMapPage scope={user.role === 'admin' ? null : user.regionCode} />
-        )}
-        {user && !route && view === 'caseload' && <CaseloadPage refresh={refresh} onOpen={open} />}
-        {user && !route && view === 'board' && <BoardPage onOpen={open} />}
-        {user && !route && view === 'import' && (
-          <ImportPage needsAssistant={user.role !== 'assistant'} />
-        )}
-        {user && !route && view === 'register' && (
-          <RegisterKpmPage onRegistered={() => setRefresh((n) => n + 1)} />
-        )}
-        {user && !route && view === 'attendance' && <AttendancePage />}
-        {user && !route && view === 'dashboard' && (
-          <DashboardPage scope={user.role === 'admin' ? null : user.regionCode} />
-        )}
-        {user && !route && view === 'coordination' && <CoordinationPage />}
-        {user && !route && view === 'reports' && (
-          <ReportsPage role={user.role} scope={user.role === 'admin' ? null : user.regionCode} />
-        )}
-        {user && !route && view === 'regions' && (
-          <RegionCountsPage scope={user.role === 'admin' ? null : user.regionCode} />
-        )}
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          {!user && !registering && (
+            <LoginPage onSignedIn={signIn} onRegisterPartner={() => setRegistering(true)} />
+          )}
+          {!user && registering && <PartnerRegisterPage onBack={() => setRegistering(false)} />}
+          {user && family && (
+            <FamilyPage
+              kpmId={family}
+              canManage={['assistant', 'coordinator', 'admin'].includes(user.role)}
+              canTransfer={['coordinator', 'admin'].includes(user.role)}
+            />
+          )}
+          {user && sheet && <SessionSheet sessionId={sheet} canHold={user.role === 'assistant'} />}
+          {user && !route && view === 'p2k2' && (
+            <P2k2Page
+              canPlan={['assistant', 'coordinator', 'admin'].includes(user.role)}
+              onOpenSession={openSession}
+            />
+          )}
+          {user && !route && view === 'trainings' && <TrainingsPage role={user.role} />}
+          {user && !route && view === 'courses' && <CoursesPage role={user.role} />}
+          {user && !route && view === 'tutor' && <TutorPage />}
+          {user && !route && view === 'partnerHome' && <PartnerHomePage />}
+          {user && !route && view === 'partners' && <PartnersPage role={user.role} />}
+          {user && !route && view === 'capital' && <CapitalPage role={user.role} />}
+          {user && !route && view === 'savings' && <SavingsPage role={user.role} />}
+          {user && !route && view === 'audit' && <AuditPage />}
+          {user && !route && view === 'security' && <SecurityPage />}
+          {user && !route && view === 'resourceMap' && (
+            <ResourceMapPage scope={user.role === 'admin' ? null : user.regionCode} />
+          )}
+          {user && !route && view === 'caseload' && (
+            <CaseloadPage refresh={refresh} onOpen={open} />
+          )}
+          {user && !route && view === 'board' && <BoardPage onOpen={open} />}
+          {user && !route && view === 'import' && (
+            <ImportPage needsAssistant={user.role !== 'assistant'} />
+          )}
+          {user && !route && view === 'register' && (
+            <RegisterKpmPage onRegistered={() => setRefresh((n) => n + 1)} />
+          )}
+          {user && !route && view === 'attendance' && <AttendancePage />}
+          {user && !route && view === 'dashboard' && (
+            <DashboardPage scope={user.role === 'admin' ? null : user.regionCode} />
+          )}
+          {user && !route && view === 'coordination' && <CoordinationPage />}
+          {user && !route && view === 'reports' && (
+            <ReportsPage role={user.role} scope={user.role === 'admin' ? null : user.regionCode} />
+          )}
+          {user && !route && view === 'regions' && (
+            <RegionCountsPage scope={user.role === 'admin' ? null : user.regionCode} />
+          )}
+        </Suspense>
       </main>
     </div>
   );

@@ -100,6 +100,9 @@ export function AttendanceRecord({ path, reload = 0 }: { path: string; reload?: 
                 <td>
                   <EntryFlags flags={e.flags} />
                   {e.corrected && <span className="flag">{t('attendance.corrected')}</span>}
+                  {e.recordedOffline && (
+                    <span className="flag">{t('attendance.recordedOffline')}</span>
+                  )}
                   {e.distanceM !== null && ` ${e.distanceM} m`}
                 </td>
               </tr>

@@ -1,26 +1,37 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { OBSERVATION_TEMPLATES } from '@jembatan/contracts';
-import en from './en.json';
 import id from './id.json';
 
-// English readiness observations come from the templates the service itself fills.
-export const resources = {
-  id: { translation: id },
-  en: { translation: { ...en, observations: OBSERVATION_TEMPLATES } },
-} as const;
+type Language = 'id' | 'en';
+
+/**
+ * English is fetched when chosen, not with the first page: most users read Bahasa Indonesia
+ * on phones over weak connections. Its readiness observations come from the templates the
+ * service itself fills (contracts), so they travel with it.
+ */
+async function loadEnglish(): Promise<void> {
+  if (i18n.hasResourceBundle('en', 'translation')) return;
+  const [{ default: en }, { OBSERVATION_TEMPLATES }] = await Promise.all([
+    import('./en.json'),
+    import('@jembatan/contracts'),
+  ]);
+  i18n.addResourceBundle('en', 'translation', { ...en, observations: OBSERVATION_TEMPLATES });
+}
 
 // Bahasa Indonesia by default; the choice is remembered on the device.
+const remembered = (localStorage.getItem('jembatan.lang') ?? 'id') as Language;
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: localStorage.getItem('jembatan.lang') ?? 'id',
+  resources: { id: { translation: id } },
+  lng: 'id',
   fallbackLng: 'id',
   interpolation: { escapeValue: false },
 });
+if (remembered === 'en') void setLanguage('en');
 
-export function setLanguage(lang: 'id' | 'en'): void {
+export async function setLanguage(lang: Language): Promise<void> {
   localStorage.setItem('jembatan.lang', lang);
-  void i18n.changeLanguage(lang);
+  if (lang === 'en') await loadEnglish();
+  await i18n.changeLanguage(lang);
 }
 
 export default i18n;

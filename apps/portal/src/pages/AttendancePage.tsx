@@ -10,6 +10,7 @@ import {
 import { DailyReport } from '../components/DailyReport';
 import { locate } from '../lib/geolocation';
 import { send, useApiAction } from '../lib/use-api-action';
+import { outbox } from '../offline/sync';
 import { useItems } from '../lib/use-items';
 
 type Meeting = CommandResponse<'supervision.meeting.list'>['items'][number];
@@ -29,7 +30,7 @@ export function AttendancePage() {
   const { t } = useTranslation();
   const [reload, setReload] = useState(0);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
-  const { message, run } = useApiAction(refresh);
+  const { message, setMessage, run } = useApiAction(refresh);
   const [last, setLast] = useState<AttendanceEntryView | null>(null);
 
   const meetings = useItems<Meeting>('/api/meetings', reload);
@@ -37,15 +38,23 @@ export function AttendancePage() {
 
   const checkIn = async (kind: string, refId?: string) => {
     const location = await here();
-    const entry = await run(
-      () =>
-        api<AttendanceEntryView>(
-          '/api/attendance/check-in',
-          send('POST', { kind, ...(refId ? { refId } : {}), location }, true),
-        ),
-      t('attendance.checkedIn'),
+    const body = { kind, ...(refId ? { refId } : {}), location };
+    // Without a connection the check-in waits on the phone and counts at the time it was made.
+    const result = await run(() =>
+      outbox.submit<AttendanceEntryView>({
+        key: crypto.randomUUID(),
+        path: '/api/attendance/check-in',
+        body,
+        bodyIfQueued: { ...body, recordedAt: new Date().toISOString() },
+        label: t(`checkInKinds.${kind}`),
+      }),
     );
-    if (entry) setLast(entry);
+    if (!result) return;
+    if (result.queued) setMessage(t('offline.queued'));
+    else {
+      setMessage(t('attendance.checkedIn'));
+      setLast(result.answer);
+    }
   };
   const checkOut = async (id: string) => {
     const location = await here();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  OFFLINE_CHECK_IN_MAX_HOURS,
   assessCheckIn,
   localClock,
   localDay,
@@ -43,7 +44,7 @@ export class AttendanceHandlers {
     const regionCode = actor.regionCode ?? (await this.roster.find(tx, actor.userId))?.regionCode;
     if (!regionCode)
       throw new DomainError(422, 'no-region', 'Your account has no working region; ask an admin');
-    const at = new Date();
+    const at = checkInTime(input.recordedAt);
     const day = localDay(at, regionCode);
     const { calendar, exceptions } = await this.calendars.resolve(tx, regionCode, day, day);
 
@@ -80,7 +81,7 @@ export class AttendanceHandlers {
       checkInAt: at,
       location: input.location,
       note: input.note ?? null,
-      source: 'check-in',
+      source: input.recordedAt ? 'offline-check-in' : 'check-in',
       ...assessment,
     });
     if (!entry) {
@@ -155,4 +156,27 @@ export class AttendanceHandlers {
       ],
     });
   }
+}
+
+/** A phone's clock may run a little ahead of the server's. */
+const CLOCK_SKEW_MS = 2 * 60_000;
+
+/**
+ * When a check-in counts: now, or when the phone recorded it if it was queued offline (within
+ * OFFLINE_CHECK_IN_MAX_HOURS, never in the future).
+ */
+function checkInTime(recordedAt: string | undefined): Date {
+  const now = new Date();
+  if (!recordedAt) return now;
+  const at = new Date(recordedAt);
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw DomainError.invalid([{ path: 'recordedAt', message: 'is ahead of the server clock' }]);
+  if (now.getTime() - at.getTime() > OFFLINE_CHECK_IN_MAX_HOURS * 3_600_000)
+    throw DomainError.invalid([
+      {
+        path: 'recordedAt',
+        message: `is more than ${OFFLINE_CHECK_IN_MAX_HOURS} hours ago; ask your coordinator for a correction`,
+      },
+    ]);
+  return at.getTime() > now.getTime() ? now : at;
 }

@@ -22,7 +22,7 @@ export interface NewEntry {
   minutesLate: number;
   distanceM: number | null;
   note: string | null;
-  source: 'check-in' | 'p2k2-session' | 'correction';
+  source: 'check-in' | 'offline-check-in' | 'p2k2-session' | 'correction';
 }
 
 /**
@@ -35,7 +35,7 @@ const DAY_LOCK = `hashtextextended($1::text || '|' || $5::text, 0)`;
 export const ENTRY_COLUMNS = `id, assistant_id::text AS "assistantId", kind, ref_id AS "refId",
   to_char(day, 'YYYY-MM-DD') AS day, check_in_at AS "checkInAt", check_out_at AS "checkOutAt",
   local_time AS "localTime", flags, minutes_late AS "minutesLate", distance_m AS "distanceM", note,
-  source = 'correction' AS corrected`;
+  source = 'correction' AS corrected, source = 'offline-check-in' AS "recordedOffline"`;
 
 type EntryRow = Omit<AttendanceEntry, 'checkInAt' | 'checkOutAt' | 'flags'> & {
   checkInAt: Date;

@@ -29,8 +29,13 @@ export const AttendanceEntry = z.object({
   note: z.string().nullable(),
   /** Written or changed by an approved correction. */
   corrected: z.boolean(),
+  /** Made on the phone without a connection and sent later (counts at the phone's time). */
+  recordedOffline: z.boolean(),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
+
+/** How long a check-in made offline may wait on the phone before it is no longer accepted. */
+export const OFFLINE_CHECK_IN_MAX_HOURS = 72;
 
 export const CheckInCommand = {
   service: 'supervision',
@@ -41,6 +46,12 @@ export const CheckInCommand = {
     refId: z.uuid().optional(),
     location: GeoPoint.nullable().default(null),
     note: z.string().trim().max(500).optional(),
+    /**
+     * When the phone recorded it, for a check-in made offline and sent once the connection
+     * returned (the portal's queue): the check-in counts at this time. At most
+     * OFFLINE_CHECK_IN_MAX_HOURS old and not ahead of the server's clock.
+     */
+    recordedAt: z.iso.datetime({ offset: true }).optional(),
   }),
   response: AttendanceEntry,
 } satisfies CommandDefinition;
