@@ -16,6 +16,7 @@ import {
   family,
   officeOpenSinceMidnight,
   recentEvening,
+  uniqueNik,
 } from './api.js';
 
 // The portal in real Chromium against the real stack: an assistant records an assessment and
@@ -63,6 +64,76 @@ afterAll(async () => {
   preview?.kill();
   await stack?.stop();
 });
+
+/**
+ * A P2K2 group of two new families in the assistant's village, with a session planned for a
+ * recent evening (so it can be held now).
+ */
+async function plannedSession(
+  assistant: GatewayClient,
+  { name, villageCode, place }: { name: string; villageCode: string; place: string },
+) {
+  const suffix = Date.now().toString(36);
+  const group = await assistant.request<{ id: string; name: string }>('POST', '/api/groups', {
+    name: `${name} ${suffix}`,
+    villageCode,
+  });
+  expect(group.status).toBe(201);
+  const names = [`Sari ${suffix}`, `Tuti ${suffix}`];
+  for (const headName of names) {
+    const created = await assistant.request(
+      'POST',
+      '/api/kpm',
+      family({
+        headName,
+        groupId: group.body.id,
+        nik: uniqueNik(villageCode.slice(0, 8)),
+        villageCode,
+      }),
+    );
+    expect(created.status).toBe(201);
+  }
+  await eventually(
+    () =>
+      assistant.request<{ items: { groupId: string; families: number }[] }>(
+        'GET',
+        '/api/p2k2/groups',
+      ),
+    (r) => r.body.items.some((g) => g.groupId === group.body.id && g.families === 2),
+  );
+  const planned = await assistant.request<{ id: string }>('POST', '/api/p2k2/sessions', {
+    groupId: group.body.id,
+    startsAt: recentEvening().startsAt,
+    place,
+  });
+  expect(planned.status).toBe(201);
+  return { group: group.body, names, sessionId: planned.body.id };
+}
+
+/** From the P2K2 calendar, the group's first session (Ekonomi 1) sheet. */
+async function openFirstSessionSheet(page: Page, groupName: string) {
+  await page.getByRole('button', { name: 'P2K2' }).click();
+  await page
+    .getByRole('table', { name: 'Jadwal P2K2' })
+    .getByRole('row', { name: new RegExp(groupName) })
+    .getByRole('button', { name: /Ekonomi 1/ })
+    .click();
+  await page.getByRole('heading', { name: 'Ekonomi 1: Mengelola Keuangan Keluarga' }).waitFor();
+}
+
+/**
+ * A mid-range Android phone (360 px unless said) whose location is `at`: the assistant's
+ * device in the field.
+ */
+function phoneAt(at: { latitude: number; longitude: number; accuracy: number }, width = 360) {
+  return browser.newContext({
+    viewport: { width, height: width === 360 ? 740 : 844 },
+    isMobile: true,
+    hasTouch: true,
+    geolocation: at,
+    permissions: ['geolocation'],
+  });
+}
 
 async function signIn(page: Page, username: string, password = 'jembatan123') {
   await page.goto(portalUrl);
@@ -149,47 +220,17 @@ it('lets an assistant open a family, record an assessment and see readiness chan
 
 it('lets an assistant hold a P2K2 session on a phone: tick who came, check in with the location', async () => {
   const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
-  const suffix = Date.now().toString(36);
-  const group = await assistant.request<{ id: string; name: string }>('POST', '/api/groups', {
-    name: `Kelompok Anggrek ${suffix}`,
+  const { group, names, sessionId } = await plannedSession(assistant, {
+    name: 'Kelompok Anggrek',
     villageCode: '31.75.01.1002',
-  });
-  const names = [`Wulan ${suffix}`, `Yanti ${suffix}`];
-  for (const headName of names)
-    await assistant.request('POST', '/api/kpm', family({ headName, groupId: group.body.id }));
-  await eventually(
-    () =>
-      assistant.request<{ items: { groupId: string; families: number }[] }>(
-        'GET',
-        '/api/p2k2/groups',
-      ),
-    (r) => r.body.items.some((g) => g.groupId === group.body.id && g.families === 2),
-  );
-  const evening = recentEvening();
-  const planned = await assistant.request<{ id: string }>('POST', '/api/p2k2/sessions', {
-    groupId: group.body.id,
-    startsAt: evening.startsAt,
     place: 'Pos RW 07',
   });
-  expect(planned.status).toBe(201);
 
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    geolocation: { latitude: -6.2001, longitude: 106.8602, accuracy: 15 },
-    permissions: ['geolocation'],
-  });
+  const phone = await phoneAt({ latitude: -6.2001, longitude: 106.8602, accuracy: 15 }, 390);
   const page = await phone.newPage();
   try {
     await signIn(page, 'pendamping.matraman');
-    await page.getByRole('button', { name: 'P2K2' }).click();
-    await page
-      .getByRole('table', { name: 'Jadwal P2K2' })
-      .getByRole('row', { name: new RegExp(group.body.name) })
-      .getByRole('button', { name: /Ekonomi 1/ })
-      .click();
-    await page.getByRole('heading', { name: 'Ekonomi 1: Mengelola Keuangan Keluarga' }).waitFor();
+    await openFirstSessionSheet(page, group.name);
     await page.getByLabel(names[0]!).check();
     await page.getByText('1 dari 2 hadir').waitFor();
     await page.getByLabel('Foto kegiatan (opsional)').setInputFiles({
@@ -210,7 +251,7 @@ it('lets an assistant hold a P2K2 session on a phone: tick who came, check in wi
     status: string;
     checkIn: { latitude: number; hasPhoto: boolean };
     roster: { headName: string; present: boolean }[];
-  }>('GET', `/api/p2k2/sessions/${planned.body.id}`);
+  }>('GET', `/api/p2k2/sessions/${sessionId}`);
   expect(held.body.status).toBe('held');
   expect(held.body.checkIn.latitude).toBeCloseTo(-6.2001, 4);
   expect(held.body.checkIn.hasPhoto).toBe(true);
@@ -282,13 +323,10 @@ it('shows the Dinas an assistant who checked in late, from the city down to the 
     (r) => r.body.region?.expected === 2,
   );
 
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    geolocation: { latitude: MATRAMAN_OFFICE.lat, longitude: MATRAMAN_OFFICE.lng, accuracy: 20 },
-    permissions: ['geolocation'],
-  });
+  const phone = await phoneAt(
+    { latitude: MATRAMAN_OFFICE.lat, longitude: MATRAMAN_OFFICE.lng, accuracy: 20 },
+    390,
+  );
   const page = await phone.newPage();
   try {
     await signIn(page, 'pendamping.matraman');
@@ -762,47 +800,65 @@ it('lets an admin turn on a second factor, then asks for the code at sign-in', a
   }
 });
 
-it('keeps a home visit made without a connection on the phone and sends it once when it returns', async () => {
+it('keeps P2K2 attendance and a home visit made without a connection, and sends each once when it returns', async () => {
   const rina = await new GatewayClient(stack.gatewayUrl).login('pendamping.jatinegara');
+  const { group, names, sessionId } = await plannedSession(rina, {
+    name: 'Kelompok Melati',
+    villageCode: '31.75.03.1001',
+    place: 'Balai RW 03',
+  });
   const visits = async () =>
     (
       await rina.request<{
         entries: { kind: string; recordedOffline: boolean; checkInAt: string }[];
       }>('GET', '/api/attendance/me')
     ).body.entries.filter((e) => e.kind === 'home-visit');
-  const before = (await visits()).length;
+  const visitsBefore = (await visits()).length;
+  const session = () =>
+    rina.request<{ status: string; roster: { headName: string; present: boolean }[] }>(
+      'GET',
+      `/api/p2k2/sessions/${sessionId}`,
+    );
 
-  const phone = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    isMobile: true,
-    hasTouch: true,
-    geolocation: { latitude: -6.2151, longitude: 106.8705, accuracy: 15 },
-    permissions: ['geolocation'],
-  });
+  const phone = await phoneAt({ latitude: -6.2151, longitude: 106.8705, accuracy: 15 }, 360);
   const page = await phone.newPage();
   try {
     await signIn(page, 'pendamping.jatinegara');
     await page.getByRole('button', { name: 'Kehadiran saya' }).click();
     await page.getByText('Semua data terkirim').waitFor();
+    // She opens the session sheet while she still has signal...
+    await openFirstSessionSheet(page, group.name);
 
-    // In a kelurahan with no signal: the visit is kept on the phone, with its own time.
+    // ...and holds the session in a hall with none: the attendance waits on the phone.
     await phone.setOffline(true);
-    const madeAt = Date.now();
+    await page.getByLabel(names[0]!).check();
+    await page.getByRole('button', { name: 'Check-in dan simpan kehadiran' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tidak ada sinyal' }).waitFor();
+    // Then a home visit on the way back, still without signal, with its own time.
+    await page.getByRole('button', { name: 'Kehadiran saya' }).click();
+    const visitedAt = Date.now();
     await page.getByRole('button', { name: 'Mulai kunjungan rumah' }).click();
     await page.getByRole('status').filter({ hasText: 'Tidak ada sinyal' }).waitFor();
-    await page.getByText('1 catatan menunggu dikirim').waitFor();
+    await page.getByText('2 catatan menunggu dikirim').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'offline-queued-phone.png'), fullPage: true });
-    expect(await visits()).toHaveLength(before); // nothing reached the gateway
+    expect((await session()).body.status).toBe('planned'); // nothing reached the gateway
+    expect(await visits()).toHaveLength(visitsBefore);
 
-    // Back in range: it goes by itself, once.
+    // Back in range: both go by themselves, in order, once.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await phone.setOffline(false);
     await page.getByText('Semua data terkirim').waitFor({ timeout: 20_000 });
+    const held = (await session()).body;
+    expect(held.status).toBe('held');
+    expect(held.roster.map((r) => [r.headName, r.present])).toEqual([
+      [names[0], true],
+      [names[1], false],
+    ]);
     const after = await visits();
-    expect(after).toHaveLength(before + 1);
+    expect(after).toHaveLength(visitsBefore + 1);
     const sent = after.find((e) => e.recordedOffline)!;
-    // It counts when it was made on the phone, not when the connection returned.
-    expect(Math.abs(Date.parse(sent.checkInAt) - madeAt)).toBeLessThan(1_500);
+    // The visit counts when it was made on the phone, not when the connection returned.
+    expect(Math.abs(Date.parse(sent.checkInAt) - visitedAt)).toBeLessThan(1_500);
     await page.screenshot({ path: join(ARTIFACTS, 'offline-synced-phone.png'), fullPage: true });
 
     // English is fetched when chosen, and the whole screen follows.
@@ -813,5 +869,56 @@ it('keeps a home visit made without a connection on the phone and sends it once 
     await page.getByText('Semua data terkirim').waitFor();
   } finally {
     await phone.close();
+  }
+});
+
+it('installs as an app that opens without a connection', async () => {
+  const manifest = (await fetch(`${portalUrl}/manifest.webmanifest`).then((r) => r.json())) as {
+    icons: { sizes: string }[];
+  };
+  expect(manifest).toMatchObject({
+    name: 'Jembatan',
+    lang: 'id',
+    display: 'standalone',
+    start_url: '/',
+  });
+  expect(manifest.icons.map((i) => i.sizes)).toEqual(['192x192', '512x512']);
+  const icon = await fetch(`${portalUrl}/icon-512.png`);
+  expect(icon.headers.get('content-type')).toBe('image/png');
+
+  const phone = await phoneAt({ latitude: -6.2151, longitude: 106.8705, accuracy: 15 }, 360);
+  const page = await phone.newPage();
+  try {
+    await signIn(page, 'pendamping.jatinegara');
+    await page.getByRole('button', { name: 'Kehadiran saya' }).waitFor();
+    // The service worker has kept this build's files on the phone and controls the page.
+    await page.waitForFunction(() => {
+      const worker = (
+        globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }
+      ).navigator.serviceWorker;
+      return worker.controller !== null;
+    });
+
+    await phone.setOffline(true);
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    // Still signed in as who she was, on a screen whose code she had not opened yet.
+    await page.getByText('Rina Marlina').waitFor();
+    await page.getByRole('button', { name: 'P2K2' }).click();
+    await page.getByRole('heading', { name: 'P2K2', exact: true }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'offline-app-phone.png'), fullPage: true });
+  } finally {
+    await phone.close();
+  }
+
+  // The control: without the service worker, the same page does not open offline.
+  const bare = await browser.newContext({ serviceWorkers: 'block' });
+  const control = await bare.newPage();
+  try {
+    await control.goto(portalUrl);
+    await bare.setOffline(true);
+    await expect(control.reload()).rejects.toThrow();
+  } finally {
+    await bare.close();
   }
 });

@@ -4,6 +4,8 @@ import { api, session } from './api/client';
 import { setLanguage } from './i18n';
 import { LoginPage, type SignedInUser } from './pages/LoginPage';
 import { SyncStatus } from './components/SyncStatus';
+import { isNetworkFailure } from './offline/outbox';
+import { setOutboxOwner } from './offline/sync';
 
 // Each screen is its own chunk, fetched when first opened: the first paint on a phone over a
 // weak connection carries the shell and the sign-in form only.
@@ -204,10 +206,18 @@ export function App() {
   };
 
   useEffect(() => {
-    if (session.token()) api<SignedInUser>('/api/auth/me').then(signIn, () => session.clear());
+    if (!session.token()) return;
+    api<SignedInUser>('/api/auth/me').then(signIn, (error: unknown) => {
+      // No connection (a kelurahan without signal): open as who signed in on this tab.
+      const known = session.user<SignedInUser>();
+      if (isNetworkFailure(error) && known) signIn(known);
+      else session.clear();
+    });
   }, []);
 
   function signIn(signedIn: SignedInUser) {
+    session.saveUser(signedIn);
+    setOutboxOwner(signedIn.userId);
     setUser(signedIn);
     setView(VIEWS_BY_ROLE[signedIn.role]?.[0] ?? 'caseload');
   }
@@ -230,16 +240,18 @@ export function App() {
         </label>
         {user && (
           <nav>
-            {views.map((name) => (
-              <button
-                key={name}
-                type="button"
-                aria-current={!route && view === name}
-                onClick={() => go(name)}
-              >
-                {t(`nav.${name}`)}
-              </button>
-            ))}
+            <div className="views">
+              {views.map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  aria-current={!route && view === name}
+                  onClick={() => go(name)}
+                >
+                  {t(`nav.${name}`)}
+                </button>
+              ))}
+            </div>
             <SyncStatus />
             <span>{user.displayName}</span>
             <button
@@ -250,6 +262,7 @@ export function App() {
                   .catch(() => undefined)
                   .finally(() => {
                     session.clear();
+                    setOutboxOwner(null);
                     setUser(null);
                   });
               }}

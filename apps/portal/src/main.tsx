@@ -9,3 +9,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <App />
   </StrictMode>,
 );
+
+// Installable, and opens without a connection once it has been opened with one (production
+// builds only: the dev server's modules change on every edit).
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js'));

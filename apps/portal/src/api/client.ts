@@ -12,6 +12,7 @@ export class ApiError extends Error {
 
 const TOKEN_KEY = 'jembatan.token';
 const REFRESH_KEY = 'jembatan.refresh';
+const USER_KEY = 'jembatan.user';
 
 // Tab storage: closing the tab on a shared office computer ends the session with it.
 export const session = {
@@ -24,7 +25,11 @@ export const session = {
   clear: () => {
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(REFRESH_KEY);
+    sessionStorage.removeItem(USER_KEY);
   },
+  /** Who signed in (name, role, region), so a reload without a connection can still open. */
+  user: <U>(): U | null => JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null') as U | null,
+  saveUser: (user: unknown) => sessionStorage.setItem(USER_KEY, JSON.stringify(user)),
 };
 
 let renewing: Promise<boolean> | null = null;

@@ -53,7 +53,7 @@ const visit = (key: string) => ({
 /** Visits a and b made without a connection, which has just returned. */
 async function twoMadeOffline() {
   const g = gateway();
-  const outbox = new Outbox(memoryStore(), g.send, g.online);
+  const outbox = new Outbox(memoryStore(), g.send, g.online, () => 'rina');
   g.setNetwork(false);
   await outbox.submit(visit('a'));
   await outbox.submit(visit('b'));
@@ -64,7 +64,7 @@ async function twoMadeOffline() {
 describe('the offline outbox', () => {
   it('sends at once when there is a connection', async () => {
     const g = gateway();
-    const outbox = new Outbox(memoryStore(), g.send, g.online);
+    const outbox = new Outbox(memoryStore(), g.send, g.online, () => 'rina');
     expect(await outbox.submit(visit('a'))).toEqual({ queued: false, answer: { id: 'a' } });
     expect(outbox.items()).toEqual([]);
     expect(g.applied).toEqual([{ key: 'a', body: { kind: 'home-visit' } }]);
@@ -72,7 +72,7 @@ describe('the offline outbox', () => {
 
   it('keeps commands made offline, with their time, and sends them in order once', async () => {
     const g = gateway();
-    const outbox = new Outbox(memoryStore(), g.send, g.online);
+    const outbox = new Outbox(memoryStore(), g.send, g.online, () => 'rina');
     g.setNetwork(false);
     expect(await outbox.submit(visit('a'))).toEqual({ queued: true });
     expect(await outbox.submit(visit('b'))).toEqual({ queued: true });
@@ -91,7 +91,7 @@ describe('the offline outbox', () => {
 
   it('applies a command once when its answer was lost and it is sent again', async () => {
     const g = gateway();
-    const outbox = new Outbox(memoryStore(), g.send, g.online);
+    const outbox = new Outbox(memoryStore(), g.send, g.online, () => 'rina');
     g.loseNextAnswer();
     expect(await outbox.submit(visit('a'))).toEqual({ queued: true });
     expect(await outbox.flush()).toBe(1);
@@ -131,9 +131,28 @@ describe('the offline outbox', () => {
     expect(await outbox.flush()).toBe(2);
   });
 
+  it("keeps each account's commands apart on a shared phone", async () => {
+    const g = gateway();
+    const store = memoryStore();
+    let account = 'rina';
+    const outbox = new Outbox(store, g.send, g.online, () => account);
+    g.setNetwork(false);
+    await outbox.submit(visit('rina-visit'));
+    account = 'dewi';
+    expect(outbox.items()).toEqual([]); // Dewi neither sees nor sends Rina's visit
+    await outbox.submit(visit('dewi-visit'));
+    g.setNetwork(true);
+    expect(await outbox.flush()).toBe(1);
+    expect(g.applied.map((a) => a.key)).toEqual(['dewi-visit']);
+    account = 'rina';
+    expect(outbox.items().map((i) => i.key)).toEqual(['rina-visit']);
+    expect(await outbox.flush()).toBe(1);
+    expect(store.load()).toEqual([]);
+  });
+
   it('tells its listeners when what waits changes', async () => {
     const g = gateway();
-    const outbox = new Outbox(memoryStore(), g.send, g.online);
+    const outbox = new Outbox(memoryStore(), g.send, g.online, () => 'rina');
     let calls = 0;
     const stop = outbox.subscribe(() => calls++);
     g.setNetwork(false);

@@ -9,6 +9,8 @@ import { ApiError } from '../api/client';
 export interface QueuedCommand {
   /** The Idempotency-Key, fixed when the command was made. */
   key: string;
+  /** The account that made it: only that account's session ever sends it. */
+  owner: string;
   path: string;
   body: unknown;
   /** What the user did, in their language, for the sync list. */
@@ -47,10 +49,20 @@ export class Outbox {
     private readonly store: OutboxStore,
     private readonly send: Sender,
     private readonly online: () => boolean,
+    /** The signed-in account (null when nobody is): a shared phone keeps each one's apart. */
+    private readonly owner: () => string | null,
   ) {}
 
+  /** What the signed-in account made and has not yet sent. */
   items(): QueuedCommand[] {
-    return this.store.load();
+    const owner = this.owner();
+    return this.store.load().filter((item) => item.owner === owner);
+  }
+
+  /** Replaces the signed-in account's items, keeping other accounts' as they are. */
+  private keep(items: QueuedCommand[]): void {
+    const owner = this.owner();
+    this.store.save([...this.store.load().filter((item) => item.owner !== owner), ...items]);
   }
 
   subscribe(listener: () => void): () => void {
@@ -63,12 +75,15 @@ export class Outbox {
    * the way) keeps it on the device. `queued` tells the screen which happened.
    */
   async submit<T>(
-    command: Omit<QueuedCommand, 'queuedAt'> & {
+    command: Omit<QueuedCommand, 'queuedAt' | 'owner'> & {
       /** The body to send if it has to wait (say, with the time it was made). */
       bodyIfQueued?: unknown;
     },
   ): Promise<{ queued: false; answer: T } | { queued: true }> {
-    const { bodyIfQueued, ...now } = command;
+    const { bodyIfQueued, ...rest } = command;
+    const owner = this.owner();
+    if (!owner) throw new Error('Sign in before recording anything');
+    const now = { ...rest, owner };
     const queuedAt = new Date().toISOString();
     if (this.online() && this.items().length === 0) {
       try {
@@ -79,7 +94,7 @@ export class Outbox {
     }
     // Behind earlier queued commands: order matters (a check-out after its check-in).
     const waiting = { ...now, body: bodyIfQueued ?? now.body, queuedAt };
-    this.store.save([...this.items(), waiting]);
+    this.keep([...this.items(), waiting]);
     this.notify();
     return { queued: true };
   }
@@ -93,7 +108,7 @@ export class Outbox {
   }
 
   discard(key: string): void {
-    this.store.save(this.items().filter((item) => item.key !== key));
+    this.keep(this.items().filter((item) => item.key !== key));
     this.notify();
   }
 
@@ -103,7 +118,7 @@ export class Outbox {
       if (item.refusal) continue;
       try {
         await this.send(item);
-        this.store.save(this.items().filter((other) => other.key !== item.key));
+        this.keep(this.items().filter((other) => other.key !== item.key));
         sent++;
       } catch (error) {
         if (isNetworkFailure(error)) break;
@@ -112,7 +127,7 @@ export class Outbox {
           error instanceof ApiError
             ? [error.message, ...error.fields.map((f) => `${f.path}: ${f.message}`)].join(' · ')
             : String(error);
-        this.store.save(
+        this.keep(
           this.items().map((other) => (other.key === item.key ? { ...other, refusal } : other)),
         );
       } finally {

@@ -2,6 +2,14 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { Outbox, deviceStore, type QueuedCommand } from './outbox';
 
+let signedIn: string | null = null;
+
+/** Whose outbox the device shows and sends: the signed-in account's (null after sign-out). */
+export function setOutboxOwner(userId: string | null): void {
+  signedIn = userId;
+  if (userId) void outbox.flush();
+}
+
 /** The device's one outbox: commands go to the gateway as JSON POSTs with their own key. */
 export const outbox = new Outbox(
   deviceStore,
@@ -12,6 +20,7 @@ export const outbox = new Outbox(
       idempotencyKey: command.key,
     }),
   () => navigator.onLine,
+  () => signedIn,
 );
 
 const RETRY_EVERY_MS = 30_000;

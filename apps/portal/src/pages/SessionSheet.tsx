@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { villageTime, type P2k2SessionView } from '@jembatan/contracts';
 import { api, upload } from '../api/client';
+import { outbox } from '../offline/sync';
 import { describeError } from '../lib/errors';
 import { locate } from '../lib/geolocation';
 import { sessionTitle } from './P2k2Page';
@@ -40,18 +41,26 @@ export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHol
       return;
     }
     try {
-      const held = await api<P2k2SessionView>(`/api/p2k2/sessions/${sessionId}/attendance`, {
-        method: 'POST',
-        idempotencyKey: `hold-${sessionId}`,
-        body: JSON.stringify({
+      // Without a connection the sheet waits on the phone (with the time it was held) and goes
+      // out by itself; the photo, a file, is added from the sheet once there is signal.
+      const result = await outbox.submit<P2k2SessionView>({
+        key: `hold-${sessionId}`,
+        path: `/api/p2k2/sessions/${sessionId}/attendance`,
+        body: {
           attendance: session.roster.map((f) => ({
             kpmId: f.kpmId,
             present: present[f.kpmId] ?? false,
           })),
           ...(notes.trim() ? { notes: notes.trim() } : {}),
           checkIn: { at: new Date().toISOString(), ...position },
-        }),
+        },
+        label: t('sheet.queuedLabel', { group: session.groupName }),
       });
+      if (result.queued) {
+        setMessage(`${t('offline.queued')}${photo ? ` ${t('sheet.photoLater')}` : ''}`);
+        return;
+      }
+      const held = result.answer;
       let saved = held;
       // The photo is optional evidence: attendance is already safe if its upload fails.
       if (photo) {
@@ -72,6 +81,18 @@ export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHol
       setMessage(describeError(failure, t));
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** A photo for a session held without signal (or whose upload failed), added afterwards. */
+  async function addPhoto(file: File | undefined) {
+    if (!file) return;
+    try {
+      await upload(`/api/p2k2/sessions/${sessionId}/photo`, file, file.type || 'image/jpeg');
+      setSession(await api<P2k2SessionView>(`/api/p2k2/sessions/${sessionId}`));
+      setMessage(t('sheet.photoAdded'));
+    } catch (failure) {
+      setMessage(`${t('sheet.photoFailed')}: ${describeError(failure, t)}`);
     }
   }
 
@@ -138,6 +159,17 @@ export function SessionSheet({ sessionId, canHold }: { sessionId: string; canHol
         )}
         {session.status === 'held' && session.notes && <p>{session.notes}</p>}
         {photoUrl && <img className="evidence" src={photoUrl} alt={t('sheet.photo')} />}
+        {canHold && session.status === 'held' && !hasPhoto && (
+          <label>
+            {t('sheet.addPhoto')}
+            <input
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              capture="environment"
+              onChange={(e) => void addPhoto(e.target.files?.[0])}
+            />
+          </label>
+        )}
       </form>
       {message && <p role="status">{message}</p>}
     </article>
