@@ -18,6 +18,7 @@ import {
   recentEvening,
   uniqueNik,
 } from './api.js';
+import { seriousViolations } from './accessibility.js';
 
 // The portal in real Chromium against the real stack: an assistant records an assessment and
 // sees readiness change; holds a P2K2 session on a phone; a partner accepts a nomination; an
@@ -921,4 +922,84 @@ it('installs as an app that opens without a connection', async () => {
   } finally {
     await bare.close();
   }
+});
+
+it('passes the axe accessibility check on every main page, at the width each role works at', async () => {
+  const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
+  const created = await assistant.request<{ id: string }>('POST', '/api/kpm', family());
+  expect(created.status).toBe(201);
+  // Assistants and partners in the field on phones; coordinators and the Dinas at a desk.
+  const roles: { who: string; width: number; screens: (string | { family: string })[] }[] = [
+    {
+      who: 'pendamping.matraman',
+      width: 360,
+      screens: [
+        'Daftar KPM',
+        { family: created.body.id },
+        'Kehadiran saya',
+        'P2K2',
+        'Laporan bulanan',
+        'Mitra & penawaran',
+        'Modal usaha',
+        'Tabungan kelompok',
+        'Papan graduasi',
+        'Daftarkan KPM',
+      ],
+    },
+    { who: 'mitra.bank', width: 360, screens: ['Beranda mitra', 'Pelatihan mitra'] },
+    {
+      who: 'koordinator.jaktim',
+      width: 1280,
+      screens: ['Dasbor pengawasan', 'Rapat & pengumuman', 'KPM per wilayah'],
+    },
+    {
+      who: 'dinas.jaktim',
+      width: 1280,
+      screens: ['Dasbor pengawasan', 'Peta sumber daya', 'Jejak audit', 'Keamanan akun'],
+    },
+  ];
+  const found: string[] = [];
+  const check = async (page: Page, label: string) => {
+    for (const v of await seriousViolations(page))
+      found.push(`${label}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`);
+  };
+  let checked = 0;
+  for (const { who, width, screens } of roles) {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, who);
+      await page.getByRole('button', { name: 'Keluar' }).waitFor();
+      for (const screen of screens) {
+        if (typeof screen === 'string')
+          await page.getByRole('button', { name: screen, exact: true }).click();
+        else await page.goto(`${portalUrl}/#/kpm/${screen.family}`);
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        await page.waitForTimeout(300); // the screen's first data
+        const name = typeof screen === 'string' ? screen : 'profil keluarga';
+        await check(page, `${who} ${name} (${width} px)`);
+        checked++;
+        await page.screenshot({
+          path: join(ARTIFACTS, `screen-${who}-${name.replace(/\W+/g, '-')}-${width}.png`),
+          fullPage: true,
+        });
+      }
+      // The control: the check does catch a field without a label.
+      await page.evaluate(() => {
+        const doc = (
+          globalThis as unknown as {
+            document: { body: { insertAdjacentHTML(p: string, h: string): void } };
+          }
+        ).document;
+        doc.body.insertAdjacentHTML('beforeend', '<input id="unlabelled" type="text">');
+      });
+      expect((await seriousViolations(page)).map((v) => v.id)).toContain('label');
+    } finally {
+      await context.close();
+    }
+  }
+  console.log(
+    `axe: ${checked} screens checked; ${found.length} serious or critical violations\n  ${found.join('\n  ')}`,
+  );
+  expect(found).toEqual([]);
 });
