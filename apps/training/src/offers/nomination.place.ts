@@ -38,3 +38,16 @@ export async function placeNomination(
   });
   return id;
 }
+
+/**
+ * A nomination left `previousStatus`: if it held a seat, the first family on the waitlist moves
+ * up (the partner still decides).
+ */
+export async function freeSeat(tx: Tx, offerId: string, previousStatus: string): Promise<void> {
+  if (!SEAT_HOLDING.includes(previousStatus as never)) return;
+  const next = await tx.nomination.findFirst({
+    where: { offerId, status: 'waitlisted' },
+    orderBy: { queuedAt: 'asc' },
+  });
+  if (next) await tx.nomination.update({ where: { id: next.id }, data: { status: 'nominated' } });
+}

@@ -23,7 +23,7 @@ import { certificatePdf } from './certificate.js';
 import { assertOwnsOffer, canSeeNomination, canSeeOffer } from './offer.access.js';
 import { toNominationView, toOfferView } from './nomination.views.js';
 import { unmetPrerequisites } from './prerequisites.js';
-import { placeNomination } from './nomination.place.js';
+import { freeSeat, placeNomination } from './nomination.place.js';
 
 const WITH_ATTENDANCE = { attendance: true } as const;
 const today = () => dateOf(todayIso());
@@ -287,15 +287,7 @@ export class OffersHandlers {
           startsOn: isoDay(offer.startsOn),
         },
       });
-    // A seat freed: the first family on the waitlist moves up (the partner still decides).
-    if (status !== 'accepted' && SEAT_HOLDING.includes(nomination.status as never)) {
-      const next = await tx.nomination.findFirst({
-        where: { offerId: offer.id, status: 'waitlisted' },
-        orderBy: { queuedAt: 'asc' },
-      });
-      if (next)
-        await tx.nomination.update({ where: { id: next.id }, data: { status: 'nominated' } });
-    }
+    if (status !== 'accepted') await freeSeat(tx, offer.id, nomination.status);
     return this.nominationView(tx, nomination.id);
   }
 

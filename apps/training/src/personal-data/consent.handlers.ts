@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import {
-  SEAT_HOLDING,
-  SYSTEM_ACTOR,
-  type EventEnvelope,
-  type KpmConsentWithdrawnV1,
-} from '@jembatan/contracts';
+import { SYSTEM_ACTOR, type EventEnvelope, type KpmConsentWithdrawnV1 } from '@jembatan/contracts';
 import { OnEvent, OutboxWriter } from '@jembatan/messaging';
 import type { Tx } from '../database/prisma.service.js';
+import { freeSeat } from '../offers/nomination.place.js';
 
 const REASON = 'the family withdrew its consent';
 
@@ -36,13 +32,7 @@ export class ConsentHandlers {
           decidedAt: new Date(),
         },
       });
-      if (!SEAT_HOLDING.includes(nomination.status as never)) continue;
-      const next = await tx.nomination.findFirst({
-        where: { offerId: nomination.offerId, status: 'waitlisted' },
-        orderBy: { queuedAt: 'asc' },
-      });
-      if (next)
-        await tx.nomination.update({ where: { id: next.id }, data: { status: 'nominated' } });
+      await freeSeat(tx, nomination.offerId, nomination.status);
     }
     const mentoring = await tx.mentoringPlan.findMany({ where: { kpmId, status: 'active' } });
     const completedOn = new Date().toISOString().slice(0, 10);
