@@ -33,6 +33,19 @@ async function canStillConnect(pool: pg.Pool): Promise<boolean> {
   }
 }
 
+/**
+ * Waits until the pool has taken back `count` clients. The socket's end arrives some time after
+ * the failed query; a fixed pause was too short on a busy CI machine. Gives up after 5 s, so a
+ * pool that never reclaims still fails the expectation that follows.
+ */
+async function reclaimedBy(pool: ReclaimingPool, count: number): Promise<number> {
+  const deadline = Date.now() + 5_000;
+  while (pool.reclaimed < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return pool.reclaimed;
+}
+
 const settings = { connectionString: url, max: 2, connectionTimeoutMillis: 1_000 };
 
 it('a plain pool loses a client for good to each such crash (the fault this pool fixes)', async () => {
@@ -48,8 +61,7 @@ it('a plain pool loses a client for good to each such crash (the fault this pool
 it('takes back every client whose connection died, and keeps serving', async () => {
   const pool = new ReclaimingPool(settings);
   for (let crash = 0; crash < 5; crash++) await abandonAfterBackendDies(pool);
-  await new Promise((resolve) => setTimeout(resolve, 50)); // the ends arrive just after
-  expect(pool.reclaimed).toBe(5);
+  expect(await reclaimedBy(pool, 5)).toBe(5);
   expect(await canStillConnect(pool)).toBe(true);
   expect(pool.totalCount).toBeLessThanOrEqual(1);
   await pool.end();
@@ -61,8 +73,7 @@ it('lets the holder release a reclaimed client without the double-release error'
   client.on('error', () => undefined);
   const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(pool.reclaimed).toBe(1);
+  expect(await reclaimedBy(pool, 1)).toBe(1);
   expect(() => client.release()).not.toThrow();
   // A client released in the normal way is not counted.
   const healthy = await pool.connect();
@@ -77,9 +88,8 @@ it('survives a crash under a client whose holder listens for nothing', async () 
   const client = await pool.connect(); // no 'error' listener of its own, unlike the others here
   const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
-  await new Promise((resolve) => setTimeout(resolve, 100));
   // An unhandled 'error' event would have failed this test run; the client was taken back.
-  expect(pool.reclaimed).toBe(1);
+  expect(await reclaimedBy(pool, 1)).toBe(1);
   await expect(client.query('SELECT 1')).rejects.toThrow();
   expect(await canStillConnect(pool)).toBe(true);
   await pool.end();
