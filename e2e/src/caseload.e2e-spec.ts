@@ -10,6 +10,7 @@ import { startStack, type Stack } from '@jembatan/infra/stack';
 
 interface Profile {
   id: string;
+  headName: string;
   nik: string;
   stage: string;
   flags: string[];
@@ -502,6 +503,30 @@ describe('assessments and the graduation pipeline', () => {
     );
     expect(recorded.status).toBe(200);
     expect(recorded.body.outcome).toBe('stable');
+
+    // The visit list: the 6-month visit made late by moving its date; 3 months is recorded and
+    // 12 months is a year off, so neither is listed.
+    await stack.db.query(
+      `UPDATE caseload.follow_up SET due_on = current_date - 2 WHERE kpm_id = $1 AND months_after = 6`,
+      [profile.id],
+    );
+    type DueList = {
+      items: { kpmId: string; monthsAfter: number; overdue: boolean; headName: string }[];
+      total: number;
+    };
+    const due = await assistant.request<DueList>('GET', '/api/graduation/follow-ups?withinDays=7');
+    expect(due.status).toBe(200);
+    expect(due.body.items.filter((f) => f.kpmId === profile.id)).toEqual([
+      expect.objectContaining({ monthsAfter: 6, overdue: true, headName: profile.headName }),
+    ]);
+    const regional = await coordinator.request<DueList>('GET', '/api/graduation/follow-ups');
+    expect(regional.body.items.map((f) => f.kpmId)).toContain(profile.id);
+    const tooFar = await assistant.request<ErrorBody>(
+      'GET',
+      '/api/graduation/follow-ups?withinDays=400',
+    );
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body.fields?.map((f) => f.path)).toEqual(['withinDays']);
   });
 
   it('applies per-region criteria set by the coordinator', async () => {

@@ -254,6 +254,22 @@ describe('capital referral lifecycle', () => {
     expect(JSON.stringify(seen)).not.toContain(fam.phone);
     expect(Object.keys(seen.family!)).not.toEqual(expect.arrayContaining(['nik']));
     expect(Date.parse(seen.dueAt!)).toBeGreaterThan(Date.now() + 5 * 86_400_000);
+    // Past its deadline, it is on the late list the assistant's home shows (and off the other).
+    await stack.db.query(
+      `UPDATE microcredit.capital_referral SET due_at = now() - interval '1 day' WHERE id = $1`,
+      [id],
+    );
+    const late = await siti.request<{ items: ReferralView[] }>(
+      'GET',
+      '/api/capital/referrals?overdue=true',
+    );
+    expect(late.status).toBe(200);
+    expect(late.body.items.find((r) => r.id === id)).toMatchObject({ overdue: true });
+    const onTime = await siti.request<{ items: ReferralView[] }>(
+      'GET',
+      '/api/capital/referrals?overdue=false',
+    );
+    expect(onTime.body.items.map((r) => r.id)).not.toContain(id);
 
     await expectIllegalFrom(id, 'submitted', bank);
     expect((await act(bank, id, 'acknowledge')).body.status).toBe('acknowledged');

@@ -274,6 +274,13 @@ describe('P2K2 sessions', () => {
       `/api/p2k2/sessions?from=${day}&to=${day}`,
     );
     expect(calendar.body.items.map((s) => s.id)).toContain(planned.body.id);
+    // A day is the village's day: the session is not on the next day's calendar.
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = await coordinator.request<{ items: SessionView[] }>(
+      'GET',
+      `/api/p2k2/sessions?from=${next}&to=${next}`,
+    );
+    expect(tomorrow.body.items.map((s) => s.id)).not.toContain(planned.body.id);
   });
 });
 
@@ -382,10 +389,13 @@ describe('partner trainings', () => {
     expect((await nominate(ready1!)).status).toBe(409);
 
     // The partner sees the nominations (names, no NIK); another partner does not see the training.
-    const seen = await provider.request<{ nominations: (NominationView & { nik?: string })[] }>(
-      'GET',
-      `/api/trainings/${offerId}`,
-    );
+    const seen = await provider.request<{
+      nominations: (NominationView & { nik?: string })[];
+      awaitingAnswer: number;
+      waitlisted: number;
+    }>('GET', `/api/trainings/${offerId}`);
+    // Two wait for the partner's answer (the partner's home counts them); one waits for a seat.
+    expect(seen.body).toMatchObject({ awaitingAnswer: 2, waitlisted: 1 });
     expect(seen.body.nominations.map((n) => n.headName)).toEqual([
       'Dewi Sartika',
       'Eka Putri',
@@ -424,6 +434,7 @@ describe('partner trainings', () => {
       `/api/trainings/${offerId}`,
     );
     expect(after.body.nominations.find((n) => n.id === third.body.id)?.status).toBe('nominated');
+    expect((after.body as unknown as { awaitingAnswer: number }).awaitingAnswer).toBe(1);
 
     for (const meetingNo of [1, 2]) {
       const recorded = await provider.request('POST', `/api/trainings/${offerId}/attendance`, {

@@ -3,6 +3,7 @@ import { internalSecretProvider, regionsProvider } from '@jembatan/service-kit';
 import { BenefitsHandlers } from './benefits/benefits.handlers.js';
 import { CasesHandlers } from './cases/cases.handlers.js';
 import { CriteriaRepository } from './graduation/criteria.repository.js';
+import { DueFollowUpsHandlers } from './graduation/due-follow-ups.handlers.js';
 import { GraduationHandlers } from './graduation/graduation.handlers.js';
 import { ReadinessService } from './graduation/readiness.service.js';
 import { SignalsHandlers } from './graduation/signals.handlers.js';
@@ -34,6 +35,7 @@ import { RetentionHandlers } from './personal-data/retention.js';
     CriteriaRepository,
     ReadinessService,
     GraduationHandlers,
+    DueFollowUpsHandlers,
     SignalsHandlers,
     CasesHandlers,
     BenefitsHandlers,

@@ -1,4 +1,4 @@
-import { isWithinRegion, regionAncestry, regionLevelOf } from './common.js';
+import { QueryFlag, isWithinRegion, regionAncestry, regionLevelOf } from './common.js';
 
 describe('region codes', () => {
   it('lists a village with every region above it', () => {
@@ -13,5 +13,20 @@ describe('region codes', () => {
   it('scopes by prefix on whole parts only', () => {
     expect(isWithinRegion('31.75.01.1001', '31.75')).toBe(true);
     expect(isWithinRegion('31.750', '31.75')).toBe(false);
+  });
+});
+
+describe('a yes/no query filter', () => {
+  it('reads the text of a query string, "false" as false', () => {
+    expect(QueryFlag.parse('true')).toBe(true);
+    expect(QueryFlag.parse('false')).toBe(false);
+    expect(QueryFlag.safeParse('yes').success).toBe(false);
+  });
+
+  it('passes again in the service after the gateway parsed it (the request is parsed twice)', () => {
+    for (const text of ['true', 'false']) {
+      const atGateway = QueryFlag.parse(text);
+      expect(QueryFlag.parse(atGateway)).toBe(atGateway);
+    }
   });
 });

@@ -37,6 +37,16 @@ export function isWithinRegion(code: string, scope: string): boolean {
 }
 
 /** True when one region lies within the other (or they are the same). */
+/**
+ * A yes/no filter in a query string. The gateway parses `?open=false` into `false`, and the
+ * service parses the request it is sent again: both the text and the boolean must pass, and
+ * "false" must mean false (z.coerce.boolean would read any non-empty text as true).
+ */
+export const QueryFlag = z.union([
+  z.boolean(),
+  z.enum(['true', 'false']).transform((value) => value === 'true'),
+]);
+
 export const regionsOverlap = (a: string, b: string): boolean =>
   isWithinRegion(a, b) || isWithinRegion(b, a);
 

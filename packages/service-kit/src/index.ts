@@ -19,3 +19,4 @@ export * from './metrics.js';
 export * from './pg-pool.js';
 export * from './family-data.js';
 export * from './family-anonymiser.js';
+export * from './working-days.js';

@@ -166,12 +166,19 @@ export class ReferralsHandlers {
     input: CommandPayload<'microcredit.referral.list'>,
     { actor, tx }: CommandContext<PrismaService>,
   ): Promise<CommandResponse<'microcredit.referral.list'>> {
+    const now = new Date();
+    const lateness =
+      input.overdue === undefined
+        ? {}
+        : input.overdue
+          ? { dueAt: { lt: now } }
+          : { OR: [{ dueAt: null }, { dueAt: { gte: now } }] };
     const rows = await this.referrals.find(tx, {
       AND: [
         referralScope(actor),
         input.status ? { status: input.status } : {},
         input.kpmId ? { kpmId: input.kpmId } : {},
-        input.overdue === true ? { dueAt: { lt: new Date() } } : {},
+        lateness,
       ],
     });
     return { items: await this.referrals.views(tx, rows, actor) };

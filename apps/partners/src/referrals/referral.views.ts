@@ -1,6 +1,22 @@
-import { CONSENT_SCOPE, type ReferralView } from '@jembatan/contracts';
+import {
+  CONSENT_SCOPE,
+  REFERRAL_ANSWER_WORKING_DAYS,
+  type ReferralView,
+} from '@jembatan/contracts';
+import { addWorkingDays } from '@jembatan/service-kit';
 import type { FamilyProfile, Product, Referral } from '../generated/prisma/client.js';
 import { toProductView } from '../market/products.handlers.js';
+
+/**
+ * When the partner's answer is due: only while the referral waits on it. A capital referral
+ * waits on the lender through microcredit's own step deadlines instead.
+ */
+export function answerDueAt(
+  referral: Pick<Referral, 'status' | 'deliveredBy' | 'createdAt'>,
+): Date | null {
+  if (referral.status !== 'referred' || referral.deliveredBy === 'microcredit') return null;
+  return addWorkingDays(referral.createdAt, REFERRAL_ANSWER_WORKING_DAYS);
+}
 
 /**
  * A referral as its reader sees it. The family part comes from the broker's projection, which
@@ -17,7 +33,9 @@ export function toReferralView(
     products: [],
     sales: { quantity: 0, amount: 0 },
   },
+  now = new Date(),
 ): ReferralView {
+  const due = answerDueAt(referral);
   return {
     id: referral.id,
     offerId: referral.offerId,
@@ -42,6 +60,8 @@ export function toReferralView(
       scope: CONSENT_SCOPE,
     },
     reason: referral.reason,
+    answerDueAt: due?.toISOString() ?? null,
+    overdue: due !== null && due < now,
     products: market.products.map(toProductView),
     sales: market.sales,
     createdAt: referral.createdAt.toISOString(),

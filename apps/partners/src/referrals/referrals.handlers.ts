@@ -4,6 +4,7 @@ import {
   DELIVERED_BY,
   MARKET_KINDS,
   PLACE_HOLDING,
+  REFERRAL_ANSWER_WORKING_DAYS,
   REFERRAL_TRANSITIONS,
   isWithinRegion,
   SYSTEM_ACTOR,
@@ -35,6 +36,8 @@ import { fitFamilyOf } from '../broker/family-profile.js';
 import { requireLiveOffer } from '../offers/live-offer.js';
 import { fitOfferOf } from '../offers/offer.rows.js';
 import { toReferralView } from './referral.views.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Db = PrismaService | Tx;
 
@@ -378,17 +381,29 @@ export class ReferralsHandlers {
                   { villageCode: { startsWith: `${actor.regionCode}.` } },
                 ],
               };
+    // Five working days are at least five calendar days: only older waiting referrals can be late.
+    const lateCandidates = input.overdue
+      ? {
+          status: 'referred',
+          deliveredBy: { not: 'microcredit' },
+          createdAt: { lt: new Date(Date.now() - REFERRAL_ANSWER_WORKING_DAYS * DAY_MS) },
+        }
+      : {};
     const referrals = await tx.referral.findMany({
       where: {
         ...scope,
         ...(input.status ? { status: input.status } : {}),
         ...(input.offerId ? { offerId: input.offerId } : {}),
         ...(input.kpmId ? { kpmId: input.kpmId } : {}),
+        ...lateCandidates,
       },
       orderBy: { createdAt: 'desc' },
       take: 500,
     });
-    return { items: await this.views(tx, referrals) };
+    const items = await this.views(tx, referrals);
+    return {
+      items: input.overdue === undefined ? items : items.filter((r) => r.overdue === input.overdue),
+    };
   }
 
   @HandleCommand('partners.referral.decide')

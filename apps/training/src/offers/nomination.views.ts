@@ -9,7 +9,7 @@ import { isoDay } from '../common/dates.js';
 
 export function toOfferView(
   offer: TrainingOffer,
-  counts: { seatsTaken: number; waitlisted: number },
+  counts: { seatsTaken: number; waitlisted: number; awaitingAnswer: number },
 ): TrainingOfferView {
   return {
     id: offer.id,

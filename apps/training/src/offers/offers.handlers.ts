@@ -83,13 +83,14 @@ export class OffersHandlers {
       where: { offerId: { in: offerIds } },
       _count: true,
     });
+    const total = (offerId: string, holds: (status: string) => boolean) =>
+      rows
+        .filter((r) => r.offerId === offerId && holds(r.status))
+        .reduce((sum, r) => sum + r._count, 0);
     return (offerId: string) => ({
-      seatsTaken: rows
-        .filter((r) => r.offerId === offerId && SEAT_HOLDING.includes(r.status as never))
-        .reduce((sum, r) => sum + r._count, 0),
-      waitlisted: rows
-        .filter((r) => r.offerId === offerId && r.status === 'waitlisted')
-        .reduce((sum, r) => sum + r._count, 0),
+      seatsTaken: total(offerId, (status) => SEAT_HOLDING.includes(status as never)),
+      waitlisted: total(offerId, (status) => status === 'waitlisted'),
+      awaitingAnswer: total(offerId, (status) => status === 'nominated'),
     });
   }
 

@@ -257,7 +257,7 @@ export class P2k2Handlers {
     { actor, tx }: CommandContext<PrismaService>,
   ): Promise<CommandResponse<'training.p2k2.session.list'>> {
     const scope = listScope(actor);
-    // Dates are local days; widen by a day each side so every time zone's day is inside.
+    // Dates are local days: widen by a day each side so every time zone's day is fetched...
     const from = dateOf(input.from);
     const to = dateOf(input.to);
     from.setUTCDate(from.getUTCDate() - 1);
@@ -276,7 +276,14 @@ export class P2k2Handlers {
       take: 1000,
       include: { group: { select: { name: true } } },
     });
-    return { items: sessions.map((s) => toSessionView(s)) };
+    // ...then keep the sessions whose day, as the village reads its clock, is inside.
+    const localDay = (s: (typeof sessions)[number]) =>
+      villageTime(s.startsAt.toISOString(), s.villageCode).slice(0, 10);
+    return {
+      items: sessions
+        .filter((s) => localDay(s) >= input.from && localDay(s) <= input.to)
+        .map((s) => toSessionView(s)),
+    };
   }
 
   @HandleCommand('training.p2k2.session.hold')

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { BUSINESS_KINDS } from './business-kinds.js';
+
+export * from './business-kinds.js';
 
 const Rupiah = z.number().int('must be whole rupiah').min(0).max(10_000_000_000);
 const Day = z.iso
@@ -34,16 +37,6 @@ export const SocioEconomicV1 = z.strictObject({
     .max(7),
 });
 
-/** What a family's business does; tutors' expertise and training prerequisites refer to it. */
-export const BUSINESS_KINDS = [
-  'food',
-  'retail',
-  'crafts',
-  'services',
-  'agriculture',
-  'livestock',
-  'other',
-] as const;
 export const BusinessKind = z.enum(BUSINESS_KINDS);
 export type BusinessKind = z.infer<typeof BusinessKind>;
 

@@ -41,6 +41,30 @@ export const RecordFollowUp = {
   response: FollowUp,
 } satisfies CommandDefinition;
 
+/** A follow-up visit to a graduated family that is due soon or overdue, for the visit list. */
+export const DueFollowUp = z.object({
+  followUpId: z.uuid(),
+  kpmId: z.uuid(),
+  headName: z.string(),
+  villageCode: z.string(),
+  assistantId: z.string(),
+  monthsAfter: z.number().int(),
+  dueOn: z.iso.date(),
+  overdue: z.boolean(),
+});
+export type DueFollowUp = z.infer<typeof DueFollowUp>;
+
+/** Follow-ups not yet recorded, due within `withinDays` (or already late), earliest first. */
+export const ListDueFollowUps = {
+  service: 'caseload',
+  kind: 'query',
+  request: z.strictObject({
+    withinDays: z.coerce.number().int().min(0).max(90).default(7),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+  response: z.object({ items: z.array(DueFollowUp), total: z.number().int() }),
+} satisfies CommandDefinition;
+
 export const CriteriaView = CriteriaSet.safeExtend({
   /** The region whose set applies: the most specific one configured, or `ID` (national default). */
   regionCode: z.string(),

@@ -35,6 +35,7 @@ import {
   MoveStage,
   RecordAssessment,
   RecordFollowUp,
+  ListDueFollowUps,
   SetCriteria,
 } from './caseload-graduation.js';
 import {
@@ -186,6 +187,7 @@ export const COMMAND_CATALOG = {
   'caseload.assessment.record': RecordAssessment,
   'caseload.stage.move': MoveStage,
   'caseload.follow-up.record': RecordFollowUp,
+  'caseload.follow-up.due': ListDueFollowUps,
   'caseload.criteria.get': GetCriteria,
   'caseload.criteria.set': SetCriteria,
   'caseload.graduation.board': GraduationBoard,

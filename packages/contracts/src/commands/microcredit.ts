@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionCode } from '../common.js';
+import { QueryFlag, RegionCode } from '../common.js';
 import {
   CapitalActionInput,
   CapitalDraftInput,
@@ -52,10 +52,7 @@ export const CapitalReferralListQuery = z.strictObject({
   status: CapitalStatus.optional(),
   kpmId: z.uuid().optional(),
   /** Only referrals whose current step is past its deadline. */
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .optional(),
+  overdue: QueryFlag.optional(),
 });
 
 export const ListCapitalReferrals = {

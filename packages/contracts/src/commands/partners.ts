@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionCode } from '../common.js';
+import { QueryFlag, RegionCode } from '../common.js';
 import { Stage } from '../caseload/graduation.js';
 import {
   DISTANCES,
@@ -223,6 +223,8 @@ export const ReferralListQuery = z.strictObject({
   status: ReferralStatus.optional(),
   offerId: z.uuid().optional(),
   kpmId: z.uuid().optional(),
+  /** Only referrals still waiting for the partner's answer past its deadline. */
+  overdue: QueryFlag.optional(),
 });
 
 export const ListReferrals = {

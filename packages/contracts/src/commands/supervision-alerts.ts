@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionCode } from '../common.js';
+import { QueryFlag, RegionCode } from '../common.js';
 import type { CommandDefinition } from './catalog.js';
 
 /** The rules that raise alerts about an assistant. */
@@ -38,10 +38,7 @@ export const ListAlerts = {
   request: z.strictObject({
     regionCode: RegionCode.optional(),
     /** Only the ones nobody acknowledged yet (default). */
-    // A query string says 'true'/'false'; the gateway's parsed request then carries a boolean.
-    open: z
-      .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
-      .default(true),
+    open: QueryFlag.default(true),
   }),
   response: z.object({ items: z.array(AlertView) }),
 } satisfies CommandDefinition;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NominationStatus, TrainingOfferInput, TrainingPrerequisites } from '../training/offers.js';
+import { QueryFlag } from '../common.js';
 import type { CommandDefinition } from './catalog.js';
 
 export const TrainingOfferView = z.object({
@@ -17,6 +18,8 @@ export const TrainingOfferView = z.object({
   prerequisites: TrainingPrerequisites,
   seatsTaken: z.number().int(),
   waitlisted: z.number().int(),
+  /** Nominations holding a seat that the partner has not yet accepted or declined. */
+  awaitingAnswer: z.number().int(),
   /** False while the partner is suspended or has closed the offer: no new nominations. */
   acceptsNominations: z.boolean(),
 });
@@ -46,7 +49,7 @@ export type NominationView = z.infer<typeof NominationView>;
 export const ListTrainingOffers = {
   service: 'training',
   kind: 'query',
-  request: z.strictObject({ includePast: z.coerce.boolean().default(false) }),
+  request: z.strictObject({ includePast: QueryFlag.default(false) }),
   response: z.object({ items: z.array(TrainingOfferView) }),
 } satisfies CommandDefinition;
 

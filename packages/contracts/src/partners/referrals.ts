@@ -28,6 +28,13 @@ export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatu
   completed: [],
 };
 
+/**
+ * Working days a partner has to answer a referral (accept or decline) before the assistant is
+ * told it is late: the same rule lenders follow for a capital referral's acknowledgement.
+ * Capital referrals keep their own step deadlines in microcredit, so theirs are not counted here.
+ */
+export const REFERRAL_ANSWER_WORKING_DAYS = 5;
+
 /** What the family agreed the partner may see: stated on the referral, shown to the partner. */
 export const CONSENT_SCOPE = 'name, village, kind and age of business; no NIK, no phone';
 
@@ -55,6 +62,9 @@ export const ReferralView = z.object({
   note: z.string().nullable(),
   consent: z.object({ givenBy: z.string(), givenAt: z.string(), scope: z.string() }),
   reason: z.string().nullable(),
+  /** While the partner has not answered: when the answer is due, and whether it is late. */
+  answerDueAt: z.string().nullable(),
+  overdue: z.boolean(),
   /** Market referrals: the products offered, and the sales reported so far. */
   products: z.array(ProductView),
   sales: z.object({ quantity: z.number().int(), amount: z.number().int() }),

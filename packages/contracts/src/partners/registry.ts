@@ -1,26 +1,12 @@
 import { z } from 'zod';
 import { RegionCode, VillageCode } from '../common.js';
 import { PhoneNumber } from '../identity.js';
+import { PARTNER_KINDS, PARTNER_SUBTYPES } from './partner-kinds.js';
 
-/** Who brokers with PKH families: the organisations and people assistants refer families to. */
-export const PARTNER_KINDS = [
-  'csr-funder',
-  'lender',
-  'training-provider',
-  'business-tutor',
-  'market-organiser',
-  'buyer',
-  'sentra-kemensos',
-  'ngo',
-] as const;
+export * from './partner-kinds.js';
+
 export const PartnerKind = z.enum(PARTNER_KINDS);
 export type PartnerKind = z.infer<typeof PartnerKind>;
-
-/** Finer kinds where assistants filter by them: which lender, which buyer. */
-export const PARTNER_SUBTYPES: Partial<Record<PartnerKind, readonly string[]>> = {
-  lender: ['bank', 'cooperative', 'government-programme', 'microfinance'],
-  buyer: ['hotel', 'retailer', 'caterer', 'wholesaler', 'other'],
-};
 
 export const PARTNER_STATUSES = ['pending', 'verified', 'suspended'] as const;
 export const PartnerStatus = z.enum(PARTNER_STATUSES);
