@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 
 /** Each role's first screen after sign-in (App.tsx's VIEWS_BY_ROLE, first entry). */
 export const ROLE_HOMES = {
-  assistant: 'src/pages/CaseloadPage.tsx',
+  assistant: 'src/pages/TodayPage.tsx',
   coordinator: 'src/pages/DashboardPage.tsx',
   dinas: 'src/pages/DashboardPage.tsx',
   admin: 'src/pages/DashboardPage.tsx',
@@ -27,6 +27,19 @@ function closure(manifest, key, seen = new Set()) {
   return seen;
 }
 
+const scriptsOf = (manifest, keys) =>
+  [...keys].map((key) => manifest[key].file).filter((file) => file.endsWith('.js'));
+
+/** Whether any script loaded to paint `screen` contains `marker` (a library's own name). */
+export function loadsLibrary(distDir, screen, marker) {
+  const manifest = readManifest(distDir);
+  const keys = closure(manifest, 'index.html');
+  closure(manifest, screen, keys);
+  return scriptsOf(manifest, keys).some((file) =>
+    readFileSync(join(distDir, file), 'utf8').includes(marker),
+  );
+}
+
 /** Gzip bytes of the scripts loaded to paint `screen` (a source path), or sign-in when absent. */
 export function initialScripts(distDir, screen) {
   const manifest = readManifest(distDir);
@@ -35,7 +48,7 @@ export function initialScripts(distDir, screen) {
     if (!manifest[screen]) throw new Error(`${screen} is not a chunk of the build`);
     closure(manifest, screen, keys);
   }
-  const files = [...keys].map((key) => manifest[key].file).filter((file) => file.endsWith('.js'));
+  const files = scriptsOf(manifest, keys);
   const bytes = files.map((file) => gzipSync(readFileSync(join(distDir, file))).length);
   return { files: files.length, gzipBytes: bytes.reduce((sum, n) => sum + n, 0) };
 }

@@ -19,6 +19,7 @@ import {
   uniqueNik,
 } from './api.js';
 import { seriousViolations } from './accessibility.js';
+import { foodStall, registerPartner } from './partners-fixtures.js';
 
 // The portal in real Chromium against the real stack: an assistant records an assessment and
 // sees readiness change; holds a P2K2 session on a phone; a partner accepts a nomination; an
@@ -72,7 +73,12 @@ afterAll(async () => {
  */
 async function plannedSession(
   assistant: GatewayClient,
-  { name, villageCode, place }: { name: string; villageCode: string; place: string },
+  {
+    name,
+    villageCode,
+    place,
+    startsAt = recentEvening().startsAt,
+  }: { name: string; villageCode: string; place: string; startsAt?: string },
 ) {
   const suffix = Date.now().toString(36);
   const group = await assistant.request<{ id: string; name: string }>('POST', '/api/groups', {
@@ -104,7 +110,7 @@ async function plannedSession(
   );
   const planned = await assistant.request<{ id: string }>('POST', '/api/p2k2/sessions', {
     groupId: group.body.id,
-    startsAt: recentEvening().startsAt,
+    startsAt,
     place,
   });
   expect(planned.status).toBe(201);
@@ -157,6 +163,7 @@ it('lets an assistant open a family, record an assessment and see readiness chan
     await page.click('button[type=submit]');
 
     // Bahasa Indonesia by default: find the family in the caseload and open it.
+    await page.getByRole('button', { name: 'Daftar KPM' }).click();
     await page.fill('input[name=q]', headName);
     await page.getByRole('button', { name: headName }).click();
     await page.getByRole('heading', { name: headName }).waitFor();
@@ -216,6 +223,222 @@ it('lets an assistant open a family, record an assessment and see readiness chan
     expect(profile.body.readinessScore).toBe(after);
   } finally {
     await page.close();
+  }
+});
+
+/** Today's date where Dewi works (Depok, WIB), as her phone shows it. */
+const todayInWib = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Dewi's caseload (Depok; no other browser test touches it) given one of everything her home
+ * lists: a session today, a follow-up visit gone late, a directed task, a tutoring referral the
+ * tutor left unanswered for ten days, and a family that meets its region's ready criteria.
+ */
+async function dewisDay() {
+  const anonymous = new GatewayClient(stack.gatewayUrl);
+  const dewi = await anonymous.login('pendamping.cimanggis');
+  const coordinator = await anonymous.login('koordinator.depok');
+  const admin = await anonymous.login('admin');
+  const tag = Date.now().toString(36);
+  const village = '32.76.02.1007';
+  const register = async (headName: string, extra: Record<string, unknown> = {}) => {
+    const created = await dewi.request<{ id: string }>(
+      'POST',
+      '/api/kpm',
+      family({ headName, nik: uniqueNik('32.76.02'), villageCode: village, ...extra }),
+    );
+    expect(created.status).toBe(201);
+    return created.body.id;
+  };
+
+  // A P2K2 session at 19:00 today.
+  const group = await dewi.request<{ id: string; name: string }>('POST', '/api/groups', {
+    name: `Kelompok Mawar ${tag}`,
+    villageCode: village,
+  });
+  expect(group.status).toBe(201);
+  await register(`Ani ${tag}`, { groupId: group.body.id });
+  const session = await eventually(
+    () =>
+      dewi.request<{ id: string }>('POST', '/api/p2k2/sessions', {
+        groupId: group.body.id,
+        startsAt: `${todayInWib()}T19:00:00+07:00`,
+        place: 'Balai RW 05',
+      }),
+    (r) => r.status === 201,
+  );
+  expect(session.status).toBe(201);
+
+  // A graduated family whose 3-month visit is three days late.
+  const graduated = `Bu Yati ${tag}`;
+  const graduatedId = await register(graduated);
+  const moved = await dewi.request('POST', `/api/kpm/${graduatedId}/stage`, {
+    to: 'graduated-natural',
+    reason: 'Penghasilan di atas garis kemiskinan, keluar alami',
+  });
+  expect(moved.status).toBe(200);
+  await stack.db.query(
+    `UPDATE caseload.follow_up SET due_on = current_date - 3 WHERE kpm_id = $1 AND months_after = 3`,
+    [graduatedId],
+  );
+
+  // A directed task from her coordinator, due today.
+  const task = `Verifikasi data KPM Pancoran Mas ${tag}`;
+  const assigned = await coordinator.request('POST', '/api/tasks', {
+    assistantIds: ['00000000-0000-4000-8000-000000000005'],
+    title: task,
+    dueOn: todayInWib(),
+  });
+  expect(assigned.status).toBe(201);
+
+  // A tutoring referral the tutor has not answered in ten days.
+  const tutor = await registerPartner(anonymous, admin, 'tutor.depok', {
+    name: `Tutor Usaha Depok ${tag}`,
+    kind: 'business-tutor',
+    subtype: undefined,
+    serviceArea: ['32.76.02'],
+    location: { address: 'Jl. Margonda Raya 100', villageCode: village, lat: -6.37, lng: 106.83 },
+  });
+  const offer = await tutor.client.request<{ id: string }>('POST', '/api/offers', {
+    kind: 'tutoring',
+    title: `Pendampingan usaha kue ${tag}`,
+    capacity: 3,
+    validFrom: new Date().toISOString().slice(0, 10),
+    validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    eligibility: { regions: ['32.76.02'] },
+    details: { sessions: 6, mode: 'in-person' },
+  });
+  expect(offer.status).toBe(201);
+  const waiting = `Bu Wati ${tag}`;
+  const waitingId = await register(waiting);
+  expect(
+    (
+      await dewi.request('POST', `/api/kpm/${waitingId}/assessments`, {
+        instrument: 'business',
+        version: 1,
+        assessedOn: new Date().toISOString().slice(0, 10),
+        verified: true,
+        answers: foodStall(24),
+      })
+    ).status,
+  ).toBe(201);
+  const referral = await eventually(
+    () =>
+      dewi.request<{ id: string }>('POST', '/api/referrals', {
+        offerId: offer.body.id,
+        kpmId: waitingId,
+        consent: true,
+        consentGivenBy: waiting,
+      }),
+    (r) => r.status === 201,
+  );
+  expect(referral.status).toBe(201);
+  await stack.db.query(
+    `UPDATE partners.referral SET created_at = now() - interval '10 days' WHERE id = $1`,
+    [referral.body.id],
+  );
+
+  // A family that meets the village's criteria (savings essential, score at least 50).
+  expect(
+    (
+      await coordinator.request('PUT', `/api/graduation/criteria/${village}`, {
+        readyScore: 50,
+        criteria: [
+          { key: 'savings', kind: 'essential', weight: 1, evidence: 'self-reported' },
+          { key: 'training-completed', kind: 'conditional', weight: 1, evidence: 'verified' },
+        ],
+      })
+    ).status,
+  ).toBe(200);
+  const ready = `Bu Rukmini ${tag}`;
+  const readyId = await register(ready);
+  const assessed = await dewi.request('POST', `/api/kpm/${readyId}/assessments`, {
+    instrument: 'socio-economic',
+    version: 1,
+    assessedOn: new Date().toISOString().slice(0, 10),
+    verified: false,
+    answers: {
+      monthlyIncome: 4_500_000,
+      incomeSources: 2,
+      monthlySpending: 3_200_000,
+      mealsPerDay: 3,
+      savings: 750_000,
+      housing: {
+        tenure: 'owned',
+        floor: 'cement',
+        cleanWater: true,
+        sanitation: true,
+        electricity: true,
+      },
+      assets: ['motorcycle'],
+    },
+  });
+  expect(assessed.status).toBe(201);
+  return { groupName: group.body.name, graduated, task, waiting, ready, readyId };
+}
+
+it("opens an assistant's phone on her day: attendance, today's session, late visits and referrals, families ready", async () => {
+  const day = await dewisDay();
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    timezoneId: 'Asia/Jakarta',
+  });
+  const page = await phone.newPage();
+  try {
+    // One card fails to load at first: it says what to do, and trying again loads it.
+    let blocked = true;
+    await page.route('**/api/graduation/follow-ups*', (route) =>
+      blocked ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await signIn(page, 'pendamping.cimanggis');
+    await page.getByRole('heading', { name: /^Hari ini, \d{1,2} \w{3,4} \d{4}$/ }).waitFor();
+    const card = (name: string) => page.getByRole('region', { name });
+    const visits = card('Kunjungan pemantauan');
+    await visits.getByRole('alert').filter({ hasText: 'Periksa koneksi internet' }).waitFor();
+    blocked = false;
+    await visits.getByRole('button', { name: 'Coba lagi' }).click();
+    await visits.getByText(day.graduated).waitFor();
+    await expect(
+      visits.getByRole('listitem').filter({ hasText: day.graduated }).textContent(),
+    ).resolves.toMatch(/pemantauan 3 bulan · terlambat sejak \d{1,2} \w{3,4} \d{4}/);
+
+    await card('Absen hari ini').getByText('Anda belum absen hari ini.').waitFor();
+    await card('Sesi P2K2 hari ini').getByText(day.groupName).waitFor();
+    await card('Tugas arahan').getByText(day.task).waitFor();
+    const late = card('Rujukan terlambat');
+    await late.getByText(day.waiting).waitFor();
+    await late.getByText(/belum dijawab mitra, batas/).waitFor();
+    const ready = card('Keluarga siap dijembatani');
+    await ready.getByText(day.ready).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'assistant-today-360.png'), fullPage: true });
+
+    // Each card leads on: the ready family's page, back home, then today's session sheet.
+    await ready.getByRole('button', { name: day.ready }).click();
+    await page.getByRole('heading', { name: day.ready }).waitFor();
+    expect(page.url()).toContain(`#/kpm/${day.readyId}`);
+    await page.getByRole('button', { name: 'Hari ini' }).click();
+    await card('Sesi P2K2 hari ini')
+      .getByRole('button', { name: /Ekonomi 1/ })
+      .click();
+    await page.getByRole('heading', { name: 'Ekonomi 1: Mengelola Keuangan Keluarga' }).waitFor();
+    await page.getByRole('button', { name: 'Hari ini' }).click();
+    await card('Absen hari ini').getByRole('button', { name: 'Absen sekarang' }).click();
+    await page.getByRole('button', { name: 'Absen masuk kantor' }).waitFor();
+
+    // In English, dates follow: "Today, 5 Dec 2026".
+    await page.getByRole('button', { name: 'Hari ini' }).click();
+    await page.getByLabel('Bahasa').selectOption('en');
+    await page.getByRole('heading', { name: /^Today, \d{1,2} [A-Z][a-z]{2,3} \d{4}$/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Follow-up visits' })
+      .getByText(/3-month follow-up · late since/)
+      .waitFor();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(ARTIFACTS, 'assistant-today-1280-en.png'), fullPage: true });
+  } finally {
+    await phone.close();
   }
 });
 
@@ -296,8 +519,15 @@ it('shows a training provider the nominations and lets them accept one', async (
   const page = await browser.newPage();
   try {
     await signIn(page, 'mitra.pelatihan');
-    // A partner lands on its home (referrals, offers); trainings have their own screen.
-    await page.getByRole('button', { name: 'Pelatihan mitra' }).click();
+    // A partner lands on its home, what waits for its answer first: the nomination is there.
+    const waiting = page.getByRole('region', { name: 'Nominasi menunggu jawaban' });
+    await waiting
+      .getByRole('listitem')
+      .filter({ hasText: title })
+      .getByText('1 menunggu')
+      .waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'partner-home.png'), fullPage: true });
+    await waiting.getByRole('button', { name: 'Ke pelatihan mitra' }).click();
     const card = page.getByRole('article', { name: title });
     await card.getByRole('button', { name: 'Lihat' }).click();
     const row = card.getByRole('row', { name: new RegExp(headName) });
@@ -930,14 +1160,24 @@ it('passes the axe accessibility check on every main page, at the width each rol
   const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
   const created = await assistant.request<{ id: string }>('POST', '/api/kpm', family());
   expect(created.status).toBe(201);
+  const { sessionId } = await plannedSession(assistant, {
+    name: 'Kelompok Aksesibel',
+    villageCode: '31.75.01.1001',
+    place: 'Balai RW 02',
+    // A morning no other test plans in, so it does not meet another of Siti's sessions.
+    startsAt: `${new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)}T08:00:00+07:00`,
+  });
   // Assistants and partners in the field on phones; coordinators and the Dinas at a desk.
-  const roles: { who: string; width: number; screens: (string | { family: string })[] }[] = [
+  type Screen = string | { hash: string; name: string };
+  const roles: { who: string; width: number; screens: Screen[] }[] = [
     {
       who: 'pendamping.matraman',
       width: 360,
       screens: [
+        'Hari ini',
         'Daftar KPM',
-        { family: created.body.id },
+        { hash: `#/kpm/${created.body.id}`, name: 'profil keluarga' },
+        { hash: `#/p2k2/${sessionId}`, name: 'lembar sesi P2K2' },
         'Kehadiran saya',
         'P2K2',
         'Laporan bulanan',
@@ -946,18 +1186,40 @@ it('passes the axe accessibility check on every main page, at the width each rol
         'Tabungan kelompok',
         'Papan graduasi',
         'Daftarkan KPM',
+        'Impor CSV',
+        'Kursus pendamping',
+        'Peta sumber daya',
       ],
     },
-    { who: 'mitra.bank', width: 360, screens: ['Beranda mitra', 'Pelatihan mitra'] },
+    {
+      who: 'mitra.bank',
+      width: 360,
+      screens: ['Beranda mitra', 'Modal usaha', 'Pelatihan mitra', 'Ruang tutor'],
+    },
+    { who: 'mitra.pelatihan', width: 360, screens: ['Beranda mitra'] },
     {
       who: 'koordinator.jaktim',
       width: 1280,
-      screens: ['Dasbor pengawasan', 'Rapat & pengumuman', 'KPM per wilayah'],
+      screens: [
+        'Dasbor pengawasan',
+        'Laporan bulanan',
+        'Rapat & pengumuman',
+        'KPM per wilayah',
+        'Papan graduasi',
+      ],
     },
     {
       who: 'dinas.jaktim',
       width: 1280,
-      screens: ['Dasbor pengawasan', 'Peta sumber daya', 'Jejak audit', 'Keamanan akun'],
+      screens: [
+        'Dasbor pengawasan',
+        'Mitra & penawaran',
+        'Modal usaha',
+        'Tabungan kelompok',
+        'Peta sumber daya',
+        'Jejak audit',
+        'Keamanan akun',
+      ],
     },
   ];
   const found: string[] = [];
@@ -975,10 +1237,10 @@ it('passes the axe accessibility check on every main page, at the width each rol
       for (const screen of screens) {
         if (typeof screen === 'string')
           await page.getByRole('button', { name: screen, exact: true }).click();
-        else await page.goto(`${portalUrl}/#/kpm/${screen.family}`);
+        else await page.goto(`${portalUrl}/${screen.hash}`);
         await page.getByRole('heading', { level: 2 }).first().waitFor();
         await page.waitForTimeout(300); // the screen's first data
-        const name = typeof screen === 'string' ? screen : 'profil keluarga';
+        const name = typeof screen === 'string' ? screen : screen.name;
         await check(page, `${who} ${name} (${width} px)`);
         checked++;
         await page.screenshot({

@@ -66,12 +66,14 @@ const SecurityPage = lazy(() =>
 const SessionSheet = lazy(() =>
   import('./pages/SessionSheet').then((m) => ({ default: m.SessionSheet })),
 );
+const TodayPage = lazy(() => import('./pages/TodayPage').then((m) => ({ default: m.TodayPage })));
 const TrainingsPage = lazy(() =>
   import('./pages/TrainingsPage').then((m) => ({ default: m.TrainingsPage })),
 );
 const TutorPage = lazy(() => import('./pages/TutorPage').then((m) => ({ default: m.TutorPage })));
 
 type View =
+  | 'today'
   | 'caseload'
   | 'board'
   | 'register'
@@ -96,6 +98,7 @@ type View =
 /** What each role sees first; no screen offers an action the role cannot take. */
 const VIEWS_BY_ROLE: Record<string, View[]> = {
   assistant: [
+    'today',
     'caseload',
     'attendance',
     'reports',
@@ -295,7 +298,7 @@ export function App() {
           {user && !route && view === 'trainings' && <TrainingsPage role={user.role} />}
           {user && !route && view === 'courses' && <CoursesPage role={user.role} />}
           {user && !route && view === 'tutor' && <TutorPage />}
-          {user && !route && view === 'partnerHome' && <PartnerHomePage />}
+          {user && !route && view === 'partnerHome' && <PartnerHomePage go={go} />}
           {user && !route && view === 'partners' && <PartnersPage role={user.role} />}
           {user && !route && view === 'capital' && <CapitalPage role={user.role} />}
           {user && !route && view === 'savings' && <SavingsPage role={user.role} />}
@@ -303,6 +306,9 @@ export function App() {
           {user && !route && view === 'security' && <SecurityPage />}
           {user && !route && view === 'resourceMap' && (
             <ResourceMapPage scope={user.role === 'admin' ? null : user.regionCode} />
+          )}
+          {user && !route && view === 'today' && (
+            <TodayPage go={go} openFamily={open} openSession={openSession} />
           )}
           {user && !route && view === 'caseload' && (
             <CaseloadPage refresh={refresh} onOpen={open} />

@@ -3,7 +3,7 @@
 // build (the test task depends on it); bench/portal-bundle.mjs records the figures.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROLE_HOMES, initialScripts } from '../bundle-size.mjs';
+import { ROLE_HOMES, initialScripts, loadsLibrary } from '../bundle-size.mjs';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const BUDGET_BYTES = 250 * 1024;
@@ -23,4 +23,11 @@ it('loads a screen only when it is opened (the sign-in needs less than any home)
   expect(signIn).toBeLessThan(assistantHome);
   // The family page's code (assessment forms, charts) is not part of the home.
   expect(assistantHome).toBeLessThan(familyPage);
+});
+
+it("keeps zod (about 50 KB) out of the assistant's and the partner's first download", () => {
+  // The control: the family page validates with the contracts, so zod is in its scripts.
+  expect(loadsLibrary(DIST, 'src/pages/FamilyPage.tsx', 'ZodError')).toBe(true);
+  expect(loadsLibrary(DIST, ROLE_HOMES.assistant, 'ZodError')).toBe(false);
+  expect(loadsLibrary(DIST, ROLE_HOMES.partner, 'ZodError')).toBe(false);
 });

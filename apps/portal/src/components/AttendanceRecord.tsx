@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandResponse } from '@jembatan/contracts';
 import { api } from '../api/client';
+import { day } from '../lib/format';
 
 export type AttendanceRecordView = CommandResponse<'supervision.attendance.record'>;
 export type AttendanceEntryView = AttendanceRecordView['entries'][number];
@@ -90,7 +91,7 @@ export function AttendanceRecord({ path, reload = 0 }: { path: string; reload?: 
           <tbody>
             {record.entries.map((e) => (
               <tr key={e.id}>
-                <td>{e.day}</td>
+                <td>{day(e.day)}</td>
                 <td>{t(`checkInKinds.${e.kind}`)}</td>
                 <td>
                   {e.localTime}
@@ -113,14 +114,14 @@ export function AttendanceRecord({ path, reload = 0 }: { path: string; reload?: 
       {record.meetingsMissed.length > 0 && (
         <p>
           {t('attendance.meetingsMissed')}:{' '}
-          {record.meetingsMissed.map((m) => `${m.title} (${m.startsAt.slice(0, 10)})`).join(', ')}
+          {record.meetingsMissed.map((m) => `${m.title} (${day(m.startsAt)})`).join(', ')}
         </p>
       )}
       {record.corrections.length > 0 && (
         <ul>
           {record.corrections.map((c) => (
             <li key={c.id}>
-              {c.day} {t(`checkInKinds.${c.kind}`)} {c.checkInTime}: {c.reason} —{' '}
+              {day(c.day)} {t(`checkInKinds.${c.kind}`)} {c.checkInTime}: {c.reason} —{' '}
               {t(`correctionStatus.${c.status}`)}
               {c.decisionNote && ` (${c.decisionNote})`}
             </li>

@@ -56,8 +56,10 @@ export function BarChart({
       <figcaption>
         {title}:{' '}
         {series.map((s) => (
-          <span key={s.name} style={{ color: s.colour }}>
-            ■ {s.name}{' '}
+          // The colour is a swatch beside the name: light bar colours are too faint for text.
+          <span key={s.name} className="legend-item">
+            <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />
+            {s.name}
           </span>
         ))}
       </figcaption>

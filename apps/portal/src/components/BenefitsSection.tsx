@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_HOLDERS, type KpmView } from '@jembatan/contracts';
 import { api, fieldErrorsOf } from '../api/client';
+import { rupiah } from '../lib/format';
 
 const CONDITIONS = ['education', 'health', 'elderlyCare', 'disabilityCare'] as const;
 type Condition = (typeof CONDITIONS)[number];
@@ -92,7 +93,7 @@ export function BenefitsSection({
               <td>
                 {d.year} · {t('benefits.stageN', { n: d.stage })}
               </td>
-              <td>Rp {d.amount.toLocaleString('id-ID')}</td>
+              <td>{rupiah(d.amount)}</td>
               <td>{d.disbursedOn}</td>
               <td>{t(`benefits.holders.${d.cardHolder}`)}</td>
             </tr>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MARKET_KINDS, type ProductView, type RankedOffer } from '@jembatan/contracts';
+import { MARKET_KINDS } from '@jembatan/contracts/pure';
+import type { ProductView, RankedOffer } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';

@@ -4,6 +4,7 @@ import type { CommandResponse } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
+import { day } from '../lib/format';
 
 type Note = CommandResponse<'supervision.coaching.list'>['items'][number];
 
@@ -44,7 +45,7 @@ export function CoachingNotes({
           <li key={n.id}>
             {n.note}{' '}
             <small>
-              ({n.authorName ?? n.authorId}, {n.createdAt.slice(0, 10)})
+              ({n.authorName ?? n.authorId}, {day(n.createdAt)})
             </small>
             {n.followUpOn && ` · ${t('coaching.followUp')}: ${n.followUpOn}`}
             {n.doneAt

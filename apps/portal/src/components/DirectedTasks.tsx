@@ -4,6 +4,7 @@ import type { DirectedTaskView } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
+import { dateTime, day } from '../lib/format';
 
 /**
  * Directed tasks (tugas arahan) of a month: the assistant reports each done with what was done;
@@ -23,12 +24,12 @@ export function DirectedTasks({ month, canComplete }: { month: string; canComple
         {items.map((task) => (
           <li key={task.id} className={task.overdue ? 'warn' : undefined}>
             <strong>{task.title}</strong> · {task.assistantName ?? task.assistantId} ·{' '}
-            {t('tasks.due', { day: task.dueOn })}
+            {t('tasks.due', { day: day(task.dueOn) })}
             {task.overdue && ` · ${t('tasks.overdue')}`}
             {task.detail && <p>{task.detail}</p>}
             {task.doneAt ? (
               <p>
-                {t('tasks.doneAt', { at: new Date(task.doneAt).toLocaleString() })}: {task.report}
+                {t('tasks.doneAt', { at: dateTime(task.doneAt) })}: {task.report}
               </p>
             ) : (
               canComplete && (

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { P2K2_CATALOGUE, type RhkView } from '@jembatan/contracts';
+import { P2K2_CATALOGUE } from '@jembatan/contracts/pure';
+import type { RhkView } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { send, useApiAction } from '../lib/use-api-action';
 import { ExportButtons } from './ExportButtons';
+import { dateTime, day } from '../lib/format';
 
 type Figures = RhkView['figures'];
 
@@ -161,7 +163,7 @@ export function RhkReport({
         <ul>
           {rhk.evidence.map((e) => (
             <li key={`${e.kind}-${e.refId}-${e.at}`}>
-              {new Date(e.at).toLocaleString()} · {t(`activityKinds.${e.kind}`)} · {e.refId}
+              {dateTime(e.at)} · {t(`activityKinds.${e.kind}`)} · {e.refId}
             </li>
           ))}
         </ul>
@@ -170,7 +172,7 @@ export function RhkReport({
         <p className={`status-${rhk.review.decision}`}>
           {t(`rhk.reviewed.${rhk.review.decision}`, {
             by: rhk.review.byName ?? rhk.review.by,
-            at: new Date(rhk.review.at).toLocaleDateString(),
+            at: day(rhk.review.at),
           })}
           {rhk.review.note && `: ${rhk.review.note}`}
         </p>

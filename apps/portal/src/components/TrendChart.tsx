@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { day, rupiah } from '../lib/format';
 
 export interface TrendPoint {
   date: string;
@@ -41,7 +42,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
       </svg>
       <figcaption>
         {t('profile.trendLegend')}:{' '}
-        {points.map((p) => `${p.date} Rp ${p.revenue.toLocaleString('id-ID')}`).join(' · ')}
+        {points.map((p) => `${day(p.date)} ${rupiah(p.revenue)}`).join(' · ')}
       </figcaption>
     </figure>
   );

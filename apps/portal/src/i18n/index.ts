@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import id from './id.json';
+import { formatFor } from '../lib/format';
 
 type Language = 'id' | 'en';
 
@@ -31,6 +32,7 @@ if (remembered === 'en') void setLanguage('en');
 export async function setLanguage(lang: Language): Promise<void> {
   localStorage.setItem('jembatan.lang', lang);
   if (lang === 'en') await loadEnglish();
+  formatFor(lang);
   await i18n.changeLanguage(lang);
 }
 

@@ -12,6 +12,7 @@ import { locate } from '../lib/geolocation';
 import { send, useApiAction } from '../lib/use-api-action';
 import { outbox } from '../offline/sync';
 import { useItems } from '../lib/use-items';
+import { dateTime } from '../lib/format';
 
 type Meeting = CommandResponse<'supervision.meeting.list'>['items'][number];
 type Announcement = CommandResponse<'supervision.announcement.list'>['items'][number];
@@ -103,7 +104,7 @@ export function AttendancePage() {
           <ul>
             {upcoming.map((m) => (
               <li key={m.id}>
-                {m.title} · {new Date(m.startsAt).toLocaleString()} · {m.placeName}{' '}
+                {m.title} · {dateTime(m.startsAt)} · {m.placeName}{' '}
                 <button type="button" onClick={() => checkIn('meeting', m.id)}>
                   {t('meetings.checkIn')}
                 </button>
@@ -119,7 +120,7 @@ export function AttendancePage() {
           <ul className="announcements">
             {announcements.map((a) => (
               <li key={a.id} className={a.readAt ? 'read' : 'unread'}>
-                <strong>{a.title}</strong> <small>{new Date(a.postedAt).toLocaleString()}</small>
+                <strong>{a.title}</strong> <small>{dateTime(a.postedAt)}</small>
                 <p>{a.body}</p>
                 {!a.readAt && (
                   <button

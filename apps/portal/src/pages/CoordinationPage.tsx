@@ -4,6 +4,7 @@ import type { CommandResponse } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
+import { dateTime } from '../lib/format';
 
 type MeetingItem = CommandResponse<'supervision.meeting.list'>['items'][number];
 type Meeting = CommandResponse<'supervision.meeting.get'>;
@@ -105,7 +106,7 @@ export function CoordinationPage() {
             >
               {m.title}
             </button>{' '}
-            {new Date(m.startsAt).toLocaleString()} · {m.placeName} ·{' '}
+            {dateTime(m.startsAt)} · {m.placeName} ·{' '}
             {t('meetings.came', { present: m.present, invited: m.invited })}
           </li>
         ))}
@@ -126,7 +127,7 @@ export function CoordinationPage() {
       <ul>
         {announcements.map((a) => (
           <li key={a.id}>
-            <strong>{a.title}</strong> · {new Date(a.postedAt).toLocaleString()} ·{' '}
+            <strong>{a.title}</strong> · {dateTime(a.postedAt)} ·{' '}
             <button
               type="button"
               onClick={() =>
@@ -141,8 +142,7 @@ export function CoordinationPage() {
               <ul>
                 {receipts.recipients.map((r) => (
                   <li key={r.assistantId}>
-                    {r.name}:{' '}
-                    {r.readAt ? new Date(r.readAt).toLocaleString() : t('announcements.unread')}
+                    {r.name}: {r.readAt ? dateTime(r.readAt) : t('announcements.unread')}
                   </li>
                 ))}
               </ul>

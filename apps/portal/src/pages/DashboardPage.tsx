@@ -10,6 +10,7 @@ import { DailyReport } from '../components/DailyReport';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
 import { StatsTable } from './RegionCountsPage';
+import { day } from '../lib/format';
 
 type Today = CommandResponse<'supervision.attendance.today'>;
 type Correction = CommandResponse<'supervision.correction.list'>['items'][number];
@@ -45,7 +46,7 @@ export function DashboardPage({ scope }: { scope: string | null }) {
       {today && (
         <>
           <p>
-            <strong>{today.region.name}</strong> · {today.day}{' '}
+            <strong>{today.region.name}</strong> · {day(today.day)}{' '}
             {parent !== undefined && (
               <button type="button" onClick={() => drill(parent)}>
                 {t('regions.up')}
@@ -203,7 +204,7 @@ function PendingCorrections({ onDecided }: { onDecided: () => void }) {
       <ul>
         {items.map((c) => (
           <li key={c.id}>
-            <strong>{c.assistantName ?? c.assistantId}</strong> · {c.day} ·{' '}
+            <strong>{c.assistantName ?? c.assistantId}</strong> · {day(c.day)} ·{' '}
             {t(`checkInKinds.${c.kind}`)} {c.checkInTime}
             {c.checkOutTime && `–${c.checkOutTime}`}: {c.reason}{' '}
             <input

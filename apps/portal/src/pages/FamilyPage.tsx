@@ -20,6 +20,7 @@ import { BrokerSection } from '../components/BrokerSection';
 import { CapitalSection } from '../components/capital/CapitalSection';
 import { ProductsSection } from '../components/partners/ProductsSection';
 import { PersonalDataSection } from '../components/PersonalDataSection';
+import { day } from '../lib/format';
 
 /** A family's profile: household, readiness and its reasons, assessments, cases, pipeline. */
 export function FamilyPage({
@@ -165,7 +166,7 @@ export function FamilyPage({
         <ol className="timeline">
           {family.stageHistory.map((change) => (
             <li key={change.at}>
-              {change.at.slice(0, 10)}: {t(`stages.${change.from ?? 'active'}`)} →{' '}
+              {day(change.at)}: {t(`stages.${change.from ?? 'active'}`)} →{' '}
               {t(`stages.${change.to}`)} ({t('readiness.score')} {change.score ?? '-'}) ·{' '}
               {change.reason}
             </li>
@@ -177,7 +178,7 @@ export function FamilyPage({
             <ul>
               {family.followUps.map((f) => (
                 <li key={f.id}>
-                  {t('profile.followUpDue', { months: f.monthsAfter, date: f.dueOn })}:{' '}
+                  {t('profile.followUpDue', { months: f.monthsAfter, date: day(f.dueOn) })}:{' '}
                   {f.outcome ? (
                     `${t(`followUp.${f.outcome}`)} · ${f.notes}`
                   ) : canManage ? (
@@ -200,7 +201,7 @@ export function FamilyPage({
         <ul>
           {family.assignments.map((a) => (
             <li key={a.from}>
-              {a.from.slice(0, 10)} – {a.to?.slice(0, 10) ?? t('profile.now')}: {a.assistantId} ·{' '}
+              {day(a.from)} – {(a.to ? day(a.to) : null) ?? t('profile.now')}: {a.assistantId} ·{' '}
               {a.reason}
             </li>
           ))}

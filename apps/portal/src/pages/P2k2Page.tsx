@@ -1,28 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  P2K2_CATALOGUE,
-  villageLocalToInstant,
-  villageTime,
-  type AvailabilitySlot,
-  type P2k2GroupView,
-  type P2k2SessionView,
-} from '@jembatan/contracts';
+import { villageLocalToInstant, villageTime } from '@jembatan/contracts/pure';
+import type { AvailabilitySlot, P2k2GroupView, P2k2SessionView } from '@jembatan/contracts';
 import { api } from '../api/client';
+import { sessionTitle } from '../lib/p2k2';
 import { send, useApiAction } from '../lib/use-api-action';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** `economy-1` -> `Ekonomi 1: Mengelola Keuangan Keluarga` in the portal's language. */
-export function sessionTitle(module: string, sessionNo: number, language: string): string {
-  const entry = P2K2_CATALOGUE.find((m) => m.module === module);
-  const session = entry?.sessions.find((s) => s.no === sessionNo);
-  if (!entry || !session) return `${module}-${sessionNo}`;
-  const lang = language === 'en' ? 'en' : 'id';
-  return `${entry[lang]} ${sessionNo}: ${session[lang]}`;
-}
 
 /** P2K2: each group's progress and availability, planning, and the assistant's calendar. */
 export function P2k2Page({

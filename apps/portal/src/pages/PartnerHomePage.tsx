@@ -1,16 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OFFER_KINDS_BY_PARTNER, type OfferView, type PartnerView } from '@jembatan/contracts';
+import { OFFER_KINDS_BY_PARTNER } from '@jembatan/contracts/pure';
+import type { OfferView, PartnerView } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { ImpactSummary } from '../components/partners/ImpactSummary';
+import { PartnerToday } from '../components/partners/PartnerToday';
 import { OfferForm } from '../components/partners/OfferForm';
 import { OfferTable } from '../components/partners/OfferTable';
 import { ReferralList } from '../components/partners/ReferralList';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
 
-/** A partner's own workspace: its verification, its offers, the referrals addressed to it. */
-export function PartnerHomePage() {
+/**
+ * A partner's own workspace: what waits for its answer first, then its verification, track
+ * record, the referrals addressed to it and its offers.
+ */
+export function PartnerHomePage({ go }: { go: (view: 'trainings' | 'capital') => void }) {
   const { t } = useTranslation();
   const [partner, setPartner] = useState<PartnerView | null | 'missing'>(null);
   const [reload, setReload] = useState(0);
@@ -41,9 +46,14 @@ export function PartnerHomePage() {
         {partner.status !== 'verified' && ` — ${t(`partners.statusHelp.${partner.status}`)}`}
         {partner.statusReason && ` (${partner.statusReason})`}
       </p>
+      <PartnerToday
+        kind={partner.kind}
+        go={go}
+        openInbox={() => document.getElementById('inbox')?.scrollIntoView()}
+      />
       <p>{t('partners.trackRecord', { ...partner.trackRecord })}</p>
       <ImpactSummary />
-      <h3>{t('partners.inbox')}</h3>
+      <h3 id="inbox">{t('partners.inbox')}</h3>
       <ReferralList role="partner" />
       <h3>{t('offers.mine')}</h3>
       <OfferTable

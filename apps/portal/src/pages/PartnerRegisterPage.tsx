@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTNER_SUBTYPES, type PartnerKind } from '@jembatan/contracts';
+import { PARTNER_SUBTYPES } from '@jembatan/contracts/pure';
+import type { PartnerKind } from '@jembatan/contracts';
 import { api } from '../api/client';
 import { listOf } from '../components/partners/offer-fields';
 import { PartnerKindSelect } from '../components/partners/PartnerKindSelect';

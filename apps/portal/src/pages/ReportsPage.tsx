@@ -5,6 +5,7 @@ import { AssignTask, DirectedTasks } from '../components/DirectedTasks';
 import { RegionMonthReport } from '../components/RegionMonthReport';
 import { RhkReport } from '../components/RhkReport';
 import { useItems } from '../lib/use-items';
+import { dateTime } from '../lib/format';
 
 type QueueItem = CommandResponse<'supervision.rhk.list'>['items'][number];
 
@@ -66,7 +67,7 @@ export function ReportsPage({ role, scope }: { role: string; scope: string | nul
                     </button>
                   </td>
                   <td className={`status-${q.status}`}>{t(`rhkStatus.${q.status}`)}</td>
-                  <td>{q.submittedAt ? new Date(q.submittedAt).toLocaleString() : '-'}</td>
+                  <td>{q.submittedAt ? dateTime(q.submittedAt) : '-'}</td>
                 </tr>
               ))}
             </tbody>

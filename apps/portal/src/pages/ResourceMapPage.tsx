@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEEDS, type CommandResponse } from '@jembatan/contracts';
+import { NEEDS } from '@jembatan/contracts/pure';
+import type { CommandResponse } from '@jembatan/contracts';
 import { api } from '../api/client';
 
 type ResourceMap = CommandResponse<'partners.resource-map.get'>;

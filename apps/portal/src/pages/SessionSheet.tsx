@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { villageTime, type P2k2SessionView } from '@jembatan/contracts';
+import { villageTime } from '@jembatan/contracts/pure';
+import type { P2k2SessionView } from '@jembatan/contracts';
 import { api, upload } from '../api/client';
 import { outbox } from '../offline/sync';
 import { describeError } from '../lib/errors';
 import { locate } from '../lib/geolocation';
-import { sessionTitle } from './P2k2Page';
+import { sessionTitle } from '../lib/p2k2';
 import { useObjectUrl } from '../lib/use-object-url';
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUSINESS_KINDS, type NominationView, type TrainingOfferView } from '@jembatan/contracts';
+import { BUSINESS_KINDS } from '@jembatan/contracts/pure';
+import type { NominationView, TrainingOfferView } from '@jembatan/contracts';
 import { api, download } from '../api/client';
 import { describeError } from '../lib/errors';
 import { send, useApiAction } from '../lib/use-api-action';

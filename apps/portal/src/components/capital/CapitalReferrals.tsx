@@ -9,7 +9,7 @@ import {
   type ScheduleView,
 } from '@jembatan/contracts';
 import { api } from '../../api/client';
-import { rupiah } from '../../lib/format';
+import { day, rupiah } from '../../lib/format';
 import { send, useApiAction } from '../../lib/use-api-action';
 import { useItems } from '../../lib/use-items';
 
@@ -242,7 +242,7 @@ function ScheduleTable({ referralId }: { referralId: string }) {
         {schedule.instalments.map((i) => (
           <tr key={i.no} className={i.status}>
             <td>{i.no}</td>
-            <td>{i.dueOn}</td>
+            <td>{day(i.dueOn)}</td>
             <td>{rupiah(i.principal)}</td>
             <td>{rupiah(i.interest)}</td>
             <td>{rupiah(i.total)}</td>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUSINESS_KINDS, type OfferKind, type OfferView } from '@jembatan/contracts';
+import { BUSINESS_KINDS } from '@jembatan/contracts/pure';
+import type { OfferKind, OfferView } from '@jembatan/contracts';
 import { api } from '../../api/client';
 import { send, useApiAction } from '../../lib/use-api-action';
 import { DETAIL_FIELDS, detailsFrom, listOf } from './offer-fields';

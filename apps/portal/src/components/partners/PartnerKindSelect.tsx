@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PARTNER_KINDS } from '@jembatan/contracts';
+import { PARTNER_KINDS } from '@jembatan/contracts/pure';
 
 /** The kinds of partner, labelled in the reader's language; `anyLabel` adds an "all" choice. */
 export function PartnerKindSelect(props: {

@@ -4,6 +4,7 @@ import type { PartnerNoteView } from '@jembatan/contracts';
 import { api } from '../../api/client';
 import { send, useApiAction } from '../../lib/use-api-action';
 import { useItems } from '../../lib/use-items';
+import { day } from '../../lib/format';
 
 /** What assistants of the kecamatan learned working with a partner, and a note of one's own. */
 export function PartnerNotes({ partnerId, canWrite }: { partnerId: string; canWrite: boolean }) {
@@ -30,7 +31,7 @@ export function PartnerNotes({ partnerId, canWrite }: { partnerId: string; canWr
       <ul>
         {notes.map((note) => (
           <li key={note.id}>
-            {note.text} — {note.authorName}, {note.createdAt.slice(0, 10)}
+            {note.text} — {note.authorName}, {day(note.createdAt)}
           </li>
         ))}
       </ul>

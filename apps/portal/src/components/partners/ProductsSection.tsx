@@ -5,6 +5,7 @@ import { api, upload } from '../../api/client';
 import { send, useApiAction } from '../../lib/use-api-action';
 import { useItems } from '../../lib/use-items';
 import { useObjectUrl } from '../../lib/use-object-url';
+import { rupiah } from '../../lib/format';
 
 /** A product's photo, and for its assistant a way to add or replace it. */
 function ProductPhoto({
@@ -73,7 +74,7 @@ export function ProductsSection({ kpmId, canManage }: { kpmId: string; canManage
       <ul>
         {products.map((p) => (
           <li key={p.id}>
-            {p.name} · Rp {p.price.toLocaleString('id-ID')}/{p.unit}
+            {p.name} · {rupiah(p.price)}/{p.unit}
             {p.labels.length > 0 &&
               ` · ${p.labels.map((l) => t(`productLabels.${l}`)).join(', ')}`}{' '}
             <ProductPhoto

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MARKET_KINDS, type ReferralView } from '@jembatan/contracts';
+import { MARKET_KINDS } from '@jembatan/contracts/pure';
+import type { ReferralView } from '@jembatan/contracts';
 import { api } from '../../api/client';
 import { send, useApiAction } from '../../lib/use-api-action';
 import { useItems } from '../../lib/use-items';
+import { day } from '../../lib/format';
 
 /**
  * Referrals as their reader may act on them: the partner accepts, declines and completes those
@@ -61,7 +63,7 @@ export function ReferralList({ query = '', role }: { query?: string; role: strin
                   )}
                 </td>
                 <td>
-                  {r.consent.givenBy}, {r.consent.givenAt.slice(0, 10)}
+                  {r.consent.givenBy}, {day(r.consent.givenAt)}
                 </td>
                 <td>
                   {answersHere && r.status === 'referred' && (
