@@ -71,6 +71,30 @@ export function family(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A socio-economic assessment that meets every essential criterion of the default set. */
+export const socioEconomic = (overrides: Record<string, unknown> = {}) => ({
+  instrument: 'socio-economic',
+  version: 1,
+  assessedOn: '2026-11-01',
+  verified: true,
+  answers: {
+    monthlyIncome: 4_500_000,
+    incomeSources: 2,
+    monthlySpending: 3_200_000,
+    mealsPerDay: 3,
+    savings: 750_000,
+    housing: {
+      tenure: 'owned',
+      floor: 'cement',
+      cleanWater: true,
+      sanitation: true,
+      electricity: true,
+    },
+    assets: ['motorcycle', 'smartphone'],
+  },
+  ...overrides,
+});
+
 /** Polls `read` until `predicate` holds or `timeoutMs` passes; returns the last value. */
 export async function eventually<T>(
   read: () => Promise<T>,

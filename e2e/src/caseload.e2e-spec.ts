@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@jembatan/contracts';
 import kafkajs from 'kafkajs';
-import { GatewayClient, eventually, family } from './api.js';
+import { GatewayClient, eventually, family, socioEconomic } from './api.js';
 import { familyImportLines } from '@jembatan/infra/fixtures';
 import { startStack, type Stack } from '@jembatan/infra/stack';
 
@@ -84,29 +84,6 @@ async function register(client: GatewayClient, overrides: Record<string, unknown
   expect(created.status).toBe(201);
   return created.body;
 }
-
-const socioEconomic = (overrides: Record<string, unknown> = {}) => ({
-  instrument: 'socio-economic',
-  version: 1,
-  assessedOn: '2026-11-01',
-  verified: true,
-  answers: {
-    monthlyIncome: 4_500_000,
-    incomeSources: 2,
-    monthlySpending: 3_200_000,
-    mealsPerDay: 3,
-    savings: 750_000,
-    housing: {
-      tenure: 'owned',
-      floor: 'cement',
-      cleanWater: true,
-      sanitation: true,
-      electricity: true,
-    },
-    assets: ['motorcycle', 'smartphone'],
-  },
-  ...overrides,
-});
 
 beforeAll(async () => {
   stack = await startStack('caseload', 4300);

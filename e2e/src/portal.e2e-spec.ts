@@ -16,6 +16,7 @@ import {
   family,
   officeOpenSinceMidnight,
   recentEvening,
+  socioEconomic,
   uniqueNik,
 } from './api.js';
 import { seriousViolations } from './accessibility.js';
@@ -352,27 +353,11 @@ async function dewisDay() {
   ).toBe(200);
   const ready = `Bu Rukmini ${tag}`;
   const readyId = await register(ready);
-  const assessed = await dewi.request('POST', `/api/kpm/${readyId}/assessments`, {
-    instrument: 'socio-economic',
-    version: 1,
-    assessedOn: new Date().toISOString().slice(0, 10),
-    verified: false,
-    answers: {
-      monthlyIncome: 4_500_000,
-      incomeSources: 2,
-      monthlySpending: 3_200_000,
-      mealsPerDay: 3,
-      savings: 750_000,
-      housing: {
-        tenure: 'owned',
-        floor: 'cement',
-        cleanWater: true,
-        sanitation: true,
-        electricity: true,
-      },
-      assets: ['motorcycle'],
-    },
-  });
+  const assessed = await dewi.request(
+    'POST',
+    `/api/kpm/${readyId}/assessments`,
+    socioEconomic({ verified: false, assessedOn: new Date().toISOString().slice(0, 10) }),
+  );
   expect(assessed.status).toBe(201);
   return { groupName: group.body.name, graduated, task, waiting, ready, readyId };
 }
