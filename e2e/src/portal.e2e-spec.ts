@@ -511,7 +511,10 @@ it('shows a training provider the nominations and lets them accept one', async (
       .filter({ hasText: title })
       .getByText('1 menunggu')
       .waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'partner-home.png'), fullPage: true });
+    await page.screenshot({
+      path: join(ARTIFACTS, 'partner-home-training-provider.png'),
+      fullPage: true,
+    });
     await waiting.getByRole('button', { name: 'Ke pelatihan mitra' }).click();
     const card = page.getByRole('article', { name: title });
     await card.getByRole('button', { name: 'Lihat' }).click();
@@ -563,6 +566,15 @@ it('shows the Dinas an assistant who checked in late, from the city down to the 
     // The dashboard is the Dinas's first screen: Jakarta Timur and its kecamatan today.
     const matraman = desk.getByTestId('attendance-31.75.01');
     await matraman.waitFor();
+    // The graduation funnel, and the year's target set from it.
+    const funnel = desk.getByRole('region', { name: 'Corong graduasi' });
+    await funnel.getByRole('img', { name: /Keluarga per tahap di/ }).waitFor();
+    const year = new Date().getFullYear();
+    const targetForm = funnel.getByRole('form', { name: `Tetapkan target ${year}` });
+    await targetForm.getByLabel('Target graduasi sejahtera mandiri').fill('40');
+    await targetForm.getByLabel('Target graduasi seluruhnya').fill('100');
+    await targetForm.getByRole('button', { name: `Tetapkan target ${year}` }).click();
+    await funnel.getByText(/dari target 40 \(\d+%\)/).waitFor();
     expect(await matraman.locator('td').nth(3).textContent()).toBe('1');
     await matraman.getByRole('button', { name: 'Matraman' }).click();
     const row = desk
@@ -874,6 +886,23 @@ it('walks one loan from draft to first repayment: the assistant refers, the lend
     await card.getByRole('button', { name: 'Catat pembayaran' }).click();
     await card.getByText('Mengangsur', { exact: true }).waitFor();
     expect(await card.textContent()).toMatch(/Terbayar Rp 515\.000 dari Rp 3\.090\.000/);
+    // The referral's timeline: every step, in order, with who took it.
+    await card.getByRole('button', { name: 'Lihat riwayat rujukan' }).click();
+    const timeline = card.getByRole('list', { name: 'Riwayat rujukan' });
+    await timeline.getByText('Mengangsur').waitFor();
+    const steps = await timeline.getByRole('listitem').allTextContents();
+    expect(steps.map((line) => line.split(' · ')[1])).toEqual([
+      'Draf',
+      'Diajukan',
+      'Diterima lembaga',
+      'Survei dijadwalkan',
+      'Sudah disurvei',
+      'Disetujui',
+      'Dicairkan',
+      'Mengangsur',
+    ]);
+    expect(steps[1]).toContain('Pendamping');
+    expect(steps[2]).toContain('Mitra');
     await lender.screenshot({ path: join(ARTIFACTS, 'capital-lender.png'), fullPage: true });
   } finally {
     await lender.close();
@@ -941,6 +970,13 @@ it("lets an assistant register the group's treasurer, who alone writes its savin
       .getByText(keeper)
       .waitFor();
     await treasurer.screenshot({ path: join(ARTIFACTS, 'savings-treasurer.png'), fullPage: true });
+    // A treasurer keeps the book on a phone: no serious accessibility fault there either.
+    await treasurer.setViewportSize({ width: 360, height: 800 });
+    expect((await seriousViolations(treasurer)).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await treasurer.screenshot({
+      path: join(ARTIFACTS, 'savings-treasurer-360.png'),
+      fullPage: true,
+    });
   } finally {
     await treasurer.close();
   }
@@ -1228,10 +1264,15 @@ it('passes the axe accessibility check on every main page, at the width each rol
         const name = typeof screen === 'string' ? screen : screen.name;
         await check(page, `${who} ${name} (${width} px)`);
         checked++;
-        await page.screenshot({
-          path: join(ARTIFACTS, `screen-${who}-${name.replace(/\W+/g, '-')}-${width}.png`),
-          fullPage: true,
-        });
+        // Each screen at both widths: a phone's and a desk's.
+        for (const shot of [width, width === 360 ? 1280 : 360]) {
+          await page.setViewportSize({ width: shot, height: 800 });
+          await page.screenshot({
+            path: join(ARTIFACTS, `screen-${who}-${name.replace(/\W+/g, '-')}-${shot}.png`),
+            fullPage: true,
+          });
+        }
+        await page.setViewportSize({ width, height: 800 });
       }
       // The control: the check does catch a field without a label.
       await page.evaluate(() => {

@@ -322,7 +322,10 @@ export function App() {
           )}
           {user && !route && view === 'attendance' && <AttendancePage />}
           {user && !route && view === 'dashboard' && (
-            <DashboardPage scope={user.role === 'admin' ? null : user.regionCode} />
+            <DashboardPage
+              scope={user.role === 'admin' ? null : user.regionCode}
+              canSetTarget={['dinas', 'admin'].includes(user.role)}
+            />
           )}
           {user && !route && view === 'coordination' && <CoordinationPage />}
           {user && !route && view === 'reports' && (

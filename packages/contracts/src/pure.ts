@@ -5,3 +5,4 @@ export * from './training/village-time.js';
 export * from './caseload/business-kinds.js';
 export * from './partners/partner-kinds.js';
 export * from './partners/offer-kinds.js';
+export * from './caseload/stages.js';

@@ -13,6 +13,7 @@ export function HomeCard<T>({
   total,
   empty,
   more,
+  badge = true,
   children,
 }: {
   title: string;
@@ -21,6 +22,8 @@ export function HomeCard<T>({
   total: (data: T) => number;
   /** Shown when the total is 0: what it means and how to start. */
   empty: ReactNode;
+  /** False for a card whose total is yes/no (checked in or not) rather than a count. */
+  badge?: boolean;
   /** A way to the full screen, when the card shows only part. */
   more?: { label: string; onClick: () => void };
   children: (data: T) => ReactNode;
@@ -31,7 +34,7 @@ export function HomeCard<T>({
     <section className="home-card" aria-label={title} aria-busy={query.state === 'loading'}>
       <h3>
         {title}
-        {count !== null && (
+        {badge && count !== null && (
           <span className={count > 0 ? 'home-count' : 'home-count zero'}>{count}</span>
         )}
       </h3>

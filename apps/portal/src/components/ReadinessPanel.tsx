@@ -25,6 +25,7 @@ export function ReadinessPanel({
         <small>({t('readiness.criteriaOf', { region: readiness.criteriaRegion })})</small>
       </p>
       <meter min={0} max={100} value={readiness.score} low={readiness.readyScore} optimum={100} />
+      {!compact && <FactorBar factors={readiness.factors} />}
       {factors.length > 0 && (
         <table>
           {!compact && (
@@ -60,6 +61,29 @@ export function ReadinessPanel({
           </tbody>
         </table>
       )}
+    </div>
+  );
+}
+
+/**
+ * Every criterion as a segment as wide as its weight: green when met, hatched when not, so
+ * what holds a family back reads at a glance. The table below says the same in words.
+ */
+function FactorBar({ factors }: { factors: Readiness['factors'] }) {
+  const { t } = useTranslation();
+  const total = factors.reduce((sum, f) => sum + f.weight, 0);
+  if (total === 0) return null;
+  const met = factors.filter((f) => f.met).reduce((sum, f) => sum + f.weight, 0);
+  return (
+    <div className="factor-bar" role="img" aria-label={t('readiness.bar', { met, total })}>
+      {factors.map((f) => (
+        <span
+          key={f.key}
+          className={f.met ? 'met' : 'unmet'}
+          style={{ width: `${(100 * f.weight) / total}%` }}
+          title={`${t(`criteria.${f.key}`)} · ${f.weight}`}
+        />
+      ))}
     </div>
   );
 }

@@ -6,11 +6,12 @@ import { parentWithin } from '../lib/regions';
 import { AlertsPanel } from '../components/AlertsPanel';
 import { AttendanceRecord } from '../components/AttendanceRecord';
 import { CoachingNotes } from '../components/CoachingNotes';
+import { GraduationFunnel } from '../components/GraduationFunnel';
 import { DailyReport } from '../components/DailyReport';
 import { send, useApiAction } from '../lib/use-api-action';
 import { useItems } from '../lib/use-items';
 import { StatsTable } from './RegionCountsPage';
-import { day } from '../lib/format';
+import { clock, day } from '../lib/format';
 
 type Today = CommandResponse<'supervision.attendance.today'>;
 type Correction = CommandResponse<'supervision.correction.list'>['items'][number];
@@ -21,7 +22,13 @@ type Stats = { year: number; region: RegionStats; children: RegionStats[] };
  * graduation against targets, drilled down from city to kecamatan to the assistant's record,
  * and the corrections waiting for a decision.
  */
-export function DashboardPage({ scope }: { scope: string | null }) {
+export function DashboardPage({
+  scope,
+  canSetTarget,
+}: {
+  scope: string | null;
+  canSetTarget: boolean;
+}) {
   const { t } = useTranslation();
   const [code, setCode] = useState<string | null>(scope);
   const [assistant, setAssistant] = useState<{ id: string; name: string } | null>(null);
@@ -107,7 +114,7 @@ export function DashboardPage({ scope }: { scope: string | null }) {
                       {t(`dayStatus.${a.status}`)}
                       {a.minutesLate > 0 && ` (+${a.minutesLate} ${t('attendance.minutes')})`}
                     </td>
-                    <td>{a.firstIn ? new Date(a.firstIn).toLocaleTimeString() : '-'}</td>
+                    <td>{a.firstIn ? clock(a.firstIn) : '-'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -123,6 +130,14 @@ export function DashboardPage({ scope }: { scope: string | null }) {
         </>
       )}
       <AlertsPanel regionCode={code} />
+      {stats && (
+        <GraduationFunnel
+          region={stats.region}
+          year={stats.year}
+          canSetTarget={canSetTarget}
+          onTargetSet={() => setReload((n) => n + 1)}
+        />
+      )}
       {stats && <StatsTable stats={stats} />}
       <PendingCorrections onDecided={() => setReload((n) => n + 1)} />
     </section>
@@ -153,7 +168,7 @@ function LatenessTrend({ points }: { points: Today['trend'] }) {
           return (
             <g key={p.day}>
               <title>
-                {t('dashboard.trendPoint', { day: p.day, present: p.present, late: p.late })}
+                {t('dashboard.trendPoint', { day: day(p.day), present: p.present, late: p.late })}
               </title>
               <rect
                 x={10 + i * bar}

@@ -68,6 +68,7 @@ export function TodayPage({
         <HomeCard
           title={t('home.attendance')}
           query={attendance}
+          badge={false}
           total={(data) => (todayEntry(data)?.firstIn ? 1 : 0)}
           empty={
             <>

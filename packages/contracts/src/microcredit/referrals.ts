@@ -260,6 +260,7 @@ export const CapitalHistoryEntry = z.object({
   actorRole: z.string(),
   at: z.string(),
 });
+export type CapitalHistoryEntry = z.infer<typeof CapitalHistoryEntry>;
 
 /** A loan or grant product, from a partner's offer, with the family's fit when asked for one. */
 export const CapitalProductView = z.object({
