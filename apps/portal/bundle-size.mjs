@@ -10,7 +10,7 @@ export const ROLE_HOMES = {
   assistant: 'src/pages/TodayPage.tsx',
   coordinator: 'src/pages/DashboardPage.tsx',
   dinas: 'src/pages/DashboardPage.tsx',
-  admin: 'src/pages/DashboardPage.tsx',
+  admin: 'src/pages/AccountsPage.tsx',
   partner: 'src/pages/PartnerHomePage.tsx',
   treasurer: 'src/pages/SavingsPage.tsx',
 };

@@ -100,6 +100,8 @@ function outsideParams(route: Route): Record<string, string> | 'absent' {
     [/^\/reports\/rhk\/\{assistantId\}/, { assistantId: DEWI }],
     [/^\/imports\/\{id\}/, { id: o.importId }],
     [/^\/partners\/\{id\}/, { id: o.lenderId }],
+    // Dewi's account (Depok): the Jakarta Timur Dinas may not disable it or reset its password.
+    [/^\/accounts\/\{id\}/, { id: DEWI }],
     [/\{(regionCode|code)\}/, { regionCode: OUTSIDE_REGION, code: OUTSIDE_REGION }],
     // No Depok tutor, alert or case exists to point at: these prove only that an unknown id is 404.
     [/^\/(mentoring|alerts|cases)\/\{id\}/, 'absent'],

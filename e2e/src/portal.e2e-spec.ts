@@ -953,6 +953,7 @@ it("lets an assistant register the group's treasurer, who alone writes its savin
     await treasurer.getByRole('heading', { name: 'Tabungan kelompok', exact: true }).waitFor();
     expect(await treasurer.locator('nav button').allTextContents()).toEqual([
       'Tabungan kelompok',
+      'Keamanan akun',
       'Keluar',
     ]);
     const form = treasurer.getByRole('form', { name: 'Catat', exact: true });
@@ -1021,6 +1022,54 @@ it('shows the Dinas who read a family, from where, on the audit trail', async ()
     expect(await trail.getByRole('row').filter({ hasText: 'Membaca' }).count()).toBe(0);
   } finally {
     await desk.close();
+  }
+});
+
+it('lets an admin give a new assistant her account, and the assistant make the password hers', async () => {
+  const username = `pendamping.${Date.now().toString(36)}`;
+  const desk = await browser.newPage();
+  try {
+    // Before the admin's second factor is turned on (the next test): no code asked yet.
+    await signIn(desk, 'admin');
+    // An admin's first screen: the accounts.
+    await desk.getByRole('heading', { name: 'Akun pengguna' }).waitFor();
+    const form = desk.getByRole('form', { name: 'Buat akun' });
+    await form.getByLabel('Nama lengkap').fill('Yuliani Putri');
+    await form.getByLabel('Nama pengguna').fill(username);
+    await form.getByLabel('Peran').selectOption({ label: 'Pendamping' });
+    await form.getByLabel('Kode wilayah (idn-area-data)').fill('31.75'); // a city, not a kecamatan
+    await form.getByLabel(/Kata sandi pertama/).fill('sandi-pertama-123');
+    await form.getByRole('button', { name: 'Buat akun' }).click();
+    await form.getByRole('status').filter({ hasText: 'Periksa isian' }).waitFor();
+    expect(await form.getByRole('status').textContent()).toMatch(
+      /regionCode: must be a real district code/,
+    );
+    await form.getByLabel('Kode wilayah (idn-area-data)').fill('31.75.02');
+    await form.getByRole('button', { name: 'Buat akun' }).click();
+    await form.getByRole('status').filter({ hasText: 'Akun dibuat' }).waitFor();
+    const card = desk.getByRole('article', { name: `Yuliani Putri (${username})` });
+    await card.getByText('Dibuat', { exact: false }).waitFor();
+    await desk.screenshot({ path: join(ARTIFACTS, 'admin-accounts.png'), fullPage: true });
+  } finally {
+    await desk.close();
+  }
+
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await phone.newPage();
+  try {
+    await signIn(page, username, 'sandi-pertama-123');
+    await page.getByRole('heading', { name: /^Hari ini, / }).waitFor();
+    await page.getByRole('button', { name: 'Keamanan akun' }).click();
+    const change = page.getByRole('form', { name: 'Ganti kata sandi' });
+    await change.getByLabel('Kata sandi sekarang').fill('sandi-pertama-123');
+    await change.getByLabel(/Kata sandi baru/).fill('sandi-milik-yuli-9');
+    await change.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    // Every session ended: the sign-in shows again, saying why.
+    await page.getByText('Kata sandi diganti. Masuk lagi dengan kata sandi baru.').waitFor();
+    await signIn(page, username, 'sandi-milik-yuli-9');
+    await page.getByRole('heading', { name: /^Hari ini, / }).waitFor();
+  } finally {
+    await phone.close();
   }
 });
 
@@ -1123,6 +1172,64 @@ it('keeps P2K2 attendance and a home visit made without a connection, and sends 
     await page.getByText('Semua data terkirim').waitFor();
   } finally {
     await phone.close();
+  }
+});
+
+it('works from the keyboard alone: sign in, move between screens, open a family', async () => {
+  const assistant = await new GatewayClient(stack.gatewayUrl).login('pendamping.matraman');
+  const headName = `Kartini ${Date.now().toString(36)}`;
+  expect((await assistant.request('POST', '/api/kpm', family({ headName }))).status).toBe(201);
+  const page = await browser.newPage();
+  /** The focused element, as the page sees it: its tag, name and visible focus ring. */
+  const focused = () =>
+    page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { activeElement: unknown } }).document;
+      const el = doc.activeElement as {
+        tagName: string;
+        name?: string;
+        textContent: string | null;
+      } | null;
+      const style = (
+        globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string } }
+      ).getComputedStyle(el);
+      return {
+        tag: el?.tagName ?? '',
+        name: el?.name ?? '',
+        text: el?.textContent?.trim() ?? '',
+        ring: style.outlineStyle,
+      };
+    });
+  const tabTo = async (matches: (f: Awaited<ReturnType<typeof focused>>) => boolean) => {
+    for (let presses = 0; presses < 40; presses++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      if (matches(now)) return now;
+    }
+    throw new Error('the keyboard never reached it');
+  };
+  try {
+    await page.goto(portalUrl);
+    await tabTo((f) => f.name === 'username');
+    await page.keyboard.type('pendamping.matraman');
+    await tabTo((f) => f.name === 'password');
+    await page.keyboard.type('jembatan123');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Hari ini, / }).waitFor();
+    // Tab reaches the screens' buttons, shows where it is, and Enter opens one.
+    const caseload = await tabTo((f) => f.tag === 'BUTTON' && f.text === 'Daftar KPM');
+    expect(caseload.ring).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Daftar KPM' }).waitFor();
+    await tabTo((f) => f.name === 'q');
+    await page.keyboard.type(headName);
+    await page.getByRole('button', { name: headName }).waitFor();
+    // The family found opens with Enter.
+    await tabTo((f) => f.tag === 'BUTTON' && f.text === headName);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: headName }).waitFor();
+    expect(page.url()).toMatch(/#\/kpm\//);
+  } finally {
+    await page.close();
   }
 });
 
@@ -1238,6 +1345,7 @@ it('passes the axe accessibility check on every main page, at the width each rol
         'Modal usaha',
         'Tabungan kelompok',
         'Peta sumber daya',
+        'Akun pengguna',
         'Jejak audit',
         'Keamanan akun',
       ],

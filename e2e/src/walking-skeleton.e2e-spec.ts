@@ -237,6 +237,157 @@ describe('sessions', () => {
   });
 });
 
+describe('staff accounts', () => {
+  type Account = {
+    id: string;
+    role: string;
+    regionCode: string | null;
+    disabled: boolean;
+    lastChange: { change: string; reason: string | null; actorRole: string } | null;
+  };
+  type Refusal = { error: string; fields?: { path: string }[] };
+  const newAccount = (overrides: Record<string, unknown> = {}) => ({
+    username: `pendamping.${randomUUID().slice(0, 8)}`,
+    displayName: 'Yanti Kusuma',
+    role: 'assistant',
+    regionCode: '31.75.02',
+    password: 'sandi-pertama-123',
+    ...overrides,
+  });
+  const expectedIn = async (region: string) =>
+    (
+      await dinas.request<{ region: { expected: number } }>(
+        'GET',
+        `/api/attendance/today?regionCode=${region}`,
+      )
+    ).body.region.expected;
+
+  it('lets the Dinas create its region’s assistants, who sign in and join the roster', async () => {
+    const before = await expectedIn('31.75.02');
+    const body = newAccount();
+    const created = await dinas.request<Account>('POST', '/api/accounts', body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      role: 'assistant',
+      regionCode: '31.75.02',
+      disabled: false,
+      lastChange: { change: 'created', actorRole: 'dinas' },
+    });
+    expect(JSON.stringify(created.body)).not.toContain(body.password);
+    const yanti = await anonymous.login(body.username, body.password);
+    expect((await yanti.request('GET', '/api/kpm')).status).toBe(200);
+    // Supervision hears of her through account.changed: one more assistant expected today.
+    const counted = await eventually(
+      () => expectedIn('31.75.02'),
+      (n) => n === before + 1,
+    );
+    expect(counted).toBe(before + 1);
+    expect(
+      (
+        await dinas.request<{ items: Account[] }>('GET', '/api/accounts?role=assistant')
+      ).body.items.map((a) => a.id),
+    ).toContain(created.body.id);
+    expect((await dinas.request('POST', '/api/accounts', body)).status).toBe(409); // name taken
+  });
+
+  it('refuses what a Dinas may not create, and regions of the wrong level or unknown', async () => {
+    const outside = await dinas.request<Refusal>(
+      'POST',
+      '/api/accounts',
+      newAccount({ regionCode: '32.76.02' }),
+    );
+    expect(outside.status).toBe(403);
+    const aDinas = await dinas.request<Refusal>(
+      'POST',
+      '/api/accounts',
+      newAccount({ role: 'dinas', regionCode: '31.75' }),
+    );
+    expect(aDinas.status).toBe(403);
+    const admin = await anonymous.login('admin');
+    const regency = await admin.request<Refusal>(
+      'POST',
+      '/api/accounts',
+      newAccount({ regionCode: '31.75' }),
+    );
+    expect(regency.status).toBe(400);
+    expect(regency.body.fields?.map((f) => f.path)).toEqual(['regionCode']);
+    const invented = await admin.request<Refusal>(
+      'POST',
+      '/api/accounts',
+      newAccount({ regionCode: '31.75.99' }),
+    );
+    expect(invented.status).toBe(400);
+    const bad = await admin.request<Refusal>('POST', '/api/accounts', {
+      ...newAccount(),
+      username: 'X',
+      password: 'short',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields?.map((f) => f.path).sort()).toEqual(['password', 'username']);
+    expect((await assistant.request('POST', '/api/accounts', newAccount())).status).toBe(403);
+  });
+
+  it('disables with a reason (sessions end at once), enables, and resets a forgotten password', async () => {
+    const body = newAccount();
+    const { id } = (await dinas.request<Account>('POST', '/api/accounts', body)).body;
+    const session = await anonymous.login(body.username, body.password);
+    const noReason = await dinas.request<Refusal>('POST', `/api/accounts/${id}/status`, {
+      disabled: true,
+    });
+    expect(noReason.status).toBe(400);
+    const disabled = await dinas.request<Account>('POST', `/api/accounts/${id}/status`, {
+      disabled: true,
+      reason: 'Mengundurkan diri per 1 Desember',
+    });
+    expect(disabled.body).toMatchObject({
+      disabled: true,
+      lastChange: { change: 'disabled', reason: 'Mengundurkan diri per 1 Desember' },
+    });
+    expect((await session.request('GET', '/api/auth/me')).status).toBe(401);
+    const refused = await anonymous.request('POST', '/api/auth/login', {
+      username: body.username,
+      password: body.password,
+    });
+    expect(refused.status).toBe(401);
+
+    await dinas.request('POST', `/api/accounts/${id}/status`, {
+      disabled: false,
+      reason: 'Kembali bertugas setelah cuti',
+    });
+    const reset = await dinas.request<Account>('POST', `/api/accounts/${id}/password`, {
+      password: 'sandi-baru-456789',
+      reason: 'Lupa kata sandi, diminta langsung di kantor',
+    });
+    expect(reset.body.lastChange).toMatchObject({ change: 'password-reset' });
+    await expect(anonymous.login(body.username, body.password)).rejects.toThrow(/401/);
+    const again = await anonymous.login(body.username, 'sandi-baru-456789');
+
+    // She changes it herself: the current one proves it is her; every session ends.
+    const wrong = await again.request<Refusal>('POST', '/api/accounts/me/password', {
+      current: 'not-my-password',
+      password: 'sandi-milik-saya-1',
+    });
+    expect(wrong.body.fields?.map((f) => f.path)).toEqual(['current']);
+    const changed = await again.request('POST', '/api/accounts/me/password', {
+      current: 'sandi-baru-456789',
+      password: 'sandi-milik-saya-1',
+    });
+    expect(changed.status).toBe(200);
+    expect((await again.request('GET', '/api/auth/me')).status).toBe(401);
+    await anonymous.login(body.username, 'sandi-milik-saya-1');
+
+    // Nobody disables their own account (another region's are 404: the access matrix).
+    const admin = await anonymous.login('admin');
+    const self = await admin.request<Account & Refusal>('GET', '/api/auth/me');
+    const own = await admin.request<Refusal>(
+      'POST',
+      `/api/accounts/${(self.body as unknown as { userId: string }).userId}/status`,
+      { disabled: true, reason: 'Mencoba menonaktifkan diri' },
+    );
+    expect(own.status).toBe(409);
+  });
+});
+
 describe('second factor for the Dinas', () => {
   it('asks for the authenticator code once it is set up, and takes each code once', async () => {
     const login = (totpCode?: string) =>

@@ -41,6 +41,8 @@ import { ReferralsController } from './partners/referrals.controller.js';
 import { CapitalController } from './microcredit/capital.controller.js';
 import { SavingsController } from './microcredit/savings.controller.js';
 import { TreasurerAccounts } from './microcredit/treasurer-accounts.js';
+import { StaffAccounts } from './accounts/staff-accounts.js';
+import { StaffAccountsController } from './accounts/staff-accounts.controller.js';
 
 @Module({})
 export class AppModule {
@@ -83,6 +85,7 @@ export class AppModule {
         ProductPhotosController,
         CapitalController,
         SavingsController,
+        StaffAccountsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -101,6 +104,7 @@ export class AppModule {
         regionsProvider,
         PartnerRegistration,
         TreasurerAccounts,
+        StaffAccounts,
       ],
     };
   }

@@ -60,6 +60,9 @@ const ResourceMapPage = lazy(() =>
 const SavingsPage = lazy(() =>
   import('./pages/SavingsPage').then((m) => ({ default: m.SavingsPage })),
 );
+const AccountsPage = lazy(() =>
+  import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })),
+);
 const SecurityPage = lazy(() =>
   import('./pages/SecurityPage').then((m) => ({ default: m.SecurityPage })),
 );
@@ -93,6 +96,7 @@ type View =
   | 'capital'
   | 'savings'
   | 'audit'
+  | 'accounts'
   | 'security';
 
 /** What each role sees first; no screen offers an action the role cannot take. */
@@ -113,6 +117,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'import',
     'courses',
     'regions',
+    'security',
   ],
   coordinator: [
     'dashboard',
@@ -130,6 +135,7 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'courses',
     'register',
     'import',
+    'security',
   ],
   dinas: [
     'dashboard',
@@ -145,10 +151,12 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'trainings',
     'board',
     'courses',
+    'accounts',
     'audit',
     'security',
   ],
   admin: [
+    'accounts',
     'dashboard',
     'partners',
     'capital',
@@ -167,9 +175,9 @@ const VIEWS_BY_ROLE: Record<string, View[]> = {
     'audit',
     'security',
   ],
-  partner: ['partnerHome', 'capital', 'trainings', 'tutor'],
-  // A group's treasurer is a family member: the savings ledger and nothing else.
-  treasurer: ['savings'],
+  partner: ['partnerHome', 'capital', 'trainings', 'tutor', 'security'],
+  // A group's treasurer is a family member: the savings ledger, and their own password.
+  treasurer: ['savings', 'security'],
 };
 
 /** Addressable pages: a family (#/kpm/<id>) or a P2K2 session sheet (#/p2k2/<id>). */
@@ -186,6 +194,7 @@ export function App() {
   const [view, setView] = useState<View>('caseload');
   const [refresh, setRefresh] = useState(0);
   const [registering, setRegistering] = useState(false);
+  const [notice, setNotice] = useState('');
   // A family's profile and a session sheet are addressable so they can be bookmarked and shared.
   const [route, setRoute] = useState<Route>(() => routeInHash());
   const family = route?.kind === 'kpm' ? route.id : null;
@@ -278,7 +287,11 @@ export function App() {
       <main>
         <Suspense fallback={<p>{t('app.loading')}</p>}>
           {!user && !registering && (
-            <LoginPage onSignedIn={signIn} onRegisterPartner={() => setRegistering(true)} />
+            <LoginPage
+              onSignedIn={signIn}
+              onRegisterPartner={() => setRegistering(true)}
+              notice={notice}
+            />
           )}
           {!user && registering && <PartnerRegisterPage onBack={() => setRegistering(false)} />}
           {user && family && (
@@ -303,7 +316,19 @@ export function App() {
           {user && !route && view === 'capital' && <CapitalPage role={user.role} />}
           {user && !route && view === 'savings' && <SavingsPage role={user.role} />}
           {user && !route && view === 'audit' && <AuditPage />}
-          {user && !route && view === 'security' && <SecurityPage />}
+          {user && !route && view === 'security' && (
+            <SecurityPage
+              secondFactor={['dinas', 'admin'].includes(user.role)}
+              onPasswordChanged={() => {
+                // The change ended every session of the account: sign in again with the new one.
+                session.clear();
+                setOutboxOwner(null);
+                setUser(null);
+                setNotice(t('security.passwordChanged'));
+              }}
+            />
+          )}
+          {user && !route && view === 'accounts' && <AccountsPage role={user.role} />}
           {user && !route && view === 'resourceMap' && (
             <ResourceMapPage scope={user.role === 'admin' ? null : user.regionCode} />
           )}

@@ -51,3 +51,4 @@ export * from './commands/partners.js';
 export * from './commands/microcredit.js';
 export * from './commands/savings.js';
 export * from './gateway/audit.js';
+export * from './gateway/accounts.js';

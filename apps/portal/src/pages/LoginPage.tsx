@@ -13,9 +13,12 @@ export interface SignedInUser {
 export function LoginPage({
   onSignedIn,
   onRegisterPartner,
+  notice,
 }: {
   onSignedIn: (user: SignedInUser) => void;
   onRegisterPartner: () => void;
+  /** Why the sign-in shows again (a changed password), said above the form. */
+  notice?: string;
 }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
@@ -48,6 +51,7 @@ export function LoginPage({
   return (
     <form onSubmit={submit} aria-labelledby="login-title">
       <h2 id="login-title">{t('login.title')}</h2>
+      {notice && <p role="status">{notice}</p>}
       <label>
         {t('login.username')}
         <input

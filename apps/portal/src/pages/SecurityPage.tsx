@@ -10,10 +10,26 @@ interface Setup {
 }
 
 /**
- * The account's second factor (Dinas and admin): a secret for an authenticator app, confirmed
- * with the app's first code; turned off with a code too.
+ * The account's own security: everyone changes their password; the Dinas and admins also keep
+ * a second factor (a secret for an authenticator app, confirmed with the app's first code;
+ * turned off with a code too).
  */
-export function SecurityPage() {
+export function SecurityPage({
+  secondFactor,
+  onPasswordChanged,
+}: {
+  secondFactor: boolean;
+  onPasswordChanged: () => void;
+}) {
+  return (
+    <section>
+      <SecondFactor visible={secondFactor} />
+      <PasswordChange onChanged={onPasswordChanged} />
+    </section>
+  );
+}
+
+function SecondFactor({ visible }: { visible: boolean }) {
   const { t } = useTranslation();
   const [enabled, setEnabled] = useState<boolean | null>(null);
   const [setup, setSetup] = useState<Setup | null>(null);
@@ -21,11 +37,12 @@ export function SecurityPage() {
   const { message, run } = useApiAction();
 
   useEffect(() => {
+    if (!visible) return;
     api<{ enabled: boolean }>('/api/auth/totp').then(
       (r) => setEnabled(r.enabled),
       () => setEnabled(null),
     );
-  }, []);
+  }, [visible]);
 
   const start = () =>
     run(async () => setSetup(await api<Setup>('/api/auth/totp/setup', send('POST'))));
@@ -44,8 +61,9 @@ export function SecurityPage() {
     );
   }
 
+  if (!visible) return <h2>{t('nav.security')}</h2>;
   return (
-    <section>
+    <>
       <h2>{t('nav.security')}</h2>
       <p>{t('security.intro')}</p>
       {enabled !== null && (
@@ -78,6 +96,49 @@ export function SecurityPage() {
         </form>
       )}
       {message && <p role="status">{message}</p>}
-    </section>
+    </>
+  );
+}
+
+/** The holder's own password: the current one proves it; every session ends, this one too. */
+function PasswordChange({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [password, setPassword] = useState('');
+  const { message, run } = useApiAction();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await api('/api/accounts/me/password', send('POST', { current, password }));
+      onChanged();
+    });
+  };
+  return (
+    <form onSubmit={submit} aria-label={t('security.changePassword')}>
+      <h3>{t('security.changePassword')}</h3>
+      <label>
+        {t('security.currentPassword')}
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
+      </label>
+      <label>
+        {t('security.newPassword')}
+        <input
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      <button type="submit">{t('security.changePassword')}</button>
+      {message && <p role="status">{message}</p>}
+    </form>
   );
 }

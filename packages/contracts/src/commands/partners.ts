@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QueryFlag, RegionCode } from '../common.js';
+import { Password, Username } from '../gateway/accounts.js';
 import { Stage } from '../caseload/graduation.js';
 import {
   DISTANCES,
@@ -25,12 +26,8 @@ import type { CommandDefinition } from './catalog.js';
 
 /** Self-registration (public): the gateway creates the account, partners the pending profile. */
 export const RegisterPartnerBody = z.strictObject({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{3,39}$/, '4-40 letters, digits, dots, dashes or underscores'),
-  password: z.string().min(10, 'at least 10 characters').max(200),
+  username: Username,
+  password: Password,
   profile: PartnerProfileInput,
 });
 export type RegisterPartnerBody = z.input<typeof RegisterPartnerBody>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from '../common.js';
 import { DayNotInFuture, Rupiah } from './referrals.js';
+import { Password, Username } from '../gateway/accounts.js';
 
 /**
  * A group's savings ledger (tabungan kelompok). The group's treasurer (bendahara), a member
@@ -30,13 +31,8 @@ export const SavingsReversalInput = z.strictObject({
 /** The assistant registers the member the group chose as its treasurer, with a login. */
 export const TreasurerInput = z.strictObject({
   kpmId: z.uuid(),
-  username: z
-    .string()
-    .trim()
-    .min(3)
-    .max(60)
-    .regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, dot, dash or underscore'),
-  password: z.string().min(10, 'at least 10 characters').max(200),
+  username: Username,
+  password: Password,
 });
 
 export const SavingsEntryView = z.object({
