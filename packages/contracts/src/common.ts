@@ -37,6 +37,13 @@ export function isWithinRegion(code: string, scope: string): boolean {
 }
 
 /** True when one region lies within the other (or they are the same). */
+/** Why a decision was taken (a stage move, a transfer, an account disabled): kept with it. */
+export const DecisionReason = z
+  .string()
+  .trim()
+  .min(10, 'must explain the decision in at least 10 characters')
+  .max(1000);
+
 /**
  * A yes/no filter in a query string. The gateway parses `?open=false` into `false`, and the
  * service parses the request it is sent again: both the text and the boolean must pass, and

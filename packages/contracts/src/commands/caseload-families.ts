@@ -3,7 +3,7 @@ import { MemberInput, MemberView } from '../caseload/family.js';
 import { Readiness, Stage } from '../caseload/graduation.js';
 import { AssessmentView } from '../caseload/instruments.js';
 import { CaseView, ComplianceView, DisbursementView, LedgerView } from './caseload-cases.js';
-import { RegionCode, VillageCode } from '../common.js';
+import { DecisionReason, RegionCode, VillageCode } from '../common.js';
 import { Nik, PhoneNumber } from '../identity.js';
 import type { CommandDefinition } from './catalog.js';
 
@@ -28,11 +28,7 @@ export type KpmFlag = z.infer<typeof KpmFlag>;
 const HeadName = z.string().trim().min(2, 'must have at least 2 characters').max(120);
 const Address = z.string().trim().min(3).max(300);
 const AssistantId = z.string().min(1).max(100);
-const Reason = z
-  .string()
-  .trim()
-  .min(10, 'must explain the decision in at least 10 characters')
-  .max(1000);
+const Reason = DecisionReason;
 
 export const RegisterKpmRequest = z.strictObject({
   headName: HeadName,

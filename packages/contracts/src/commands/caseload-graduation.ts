@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CriteriaSet, Readiness, Stage } from '../caseload/graduation.js';
 import { AssessmentInput, AssessmentView } from '../caseload/instruments.js';
-import { RegionCode } from '../common.js';
+import { DecisionReason, RegionCode } from '../common.js';
 import type { CommandDefinition } from './catalog.js';
 import { FollowUp, KpmView } from './caseload-families.js';
 
@@ -14,11 +14,7 @@ export const RecordAssessment = {
 
 export const MoveStageBody = z.strictObject({
   to: Stage,
-  reason: z
-    .string()
-    .trim()
-    .min(10, 'must explain the decision in at least 10 characters')
-    .max(1000),
+  reason: DecisionReason,
 });
 
 /** Moves a family along the graduation pipeline; the move, its reason and the score are audited. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionCode } from '../common.js';
+import { DecisionReason, RegionCode } from '../common.js';
 
 // Accounts the gateway keeps: who may sign in, as what, where. Staff accounts are created by an
 // admin (any staff role) or by a regency's Dinas (its assistants and coordinators); partners
@@ -66,11 +66,7 @@ export const StaffAccountQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
 });
 
-const Reason = z
-  .string()
-  .trim()
-  .min(10, 'must explain the decision in at least 10 characters')
-  .max(500);
+const Reason = DecisionReason;
 
 /** Disabling ends the account's sessions at once; the reason goes to the audit trail. */
 export const AccountStatusBody = z.strictObject({ disabled: z.boolean(), reason: Reason });
