@@ -533,7 +533,7 @@ describe('broker', () => {
     await rankedFor(fam.kpmId, (items) =>
       items.some((i) => i.offer.id === posted.body.id && i.eligible),
     );
-    const referral = await refer(fam, posted.body.id);
+    const referral = await refer(fam, posted.body.id, { note: 'Ibu sudah punya pelanggan tetap' });
     expect(referral.status).toBe(201);
     const decide = (client: GatewayClient, body: unknown) =>
       client.request<ReferralView>('POST', `/api/referrals/${referral.body.id}/decision`, body);
@@ -545,6 +545,25 @@ describe('broker', () => {
       (await decide(tutor, { decision: 'complete', reason: 'Enam sesi selesai, HPP dihitung' }))
         .body.status,
     ).toBe('completed');
+    // The referral's timeline: every step with its role; the tutor reads only its own reasons.
+    type History = { history: { to: string; actorRole: string; reason: string | null }[] };
+    const path = `/api/referrals/${referral.body.id}`;
+    const seenBySiti = (await siti.request<History>('GET', path)).body.history;
+    expect(seenBySiti).toEqual([
+      expect.objectContaining({
+        to: 'referred',
+        actorRole: 'assistant',
+        reason: 'Ibu sudah punya pelanggan tetap',
+      }),
+      expect.objectContaining({ to: 'accepted', actorRole: 'partner' }),
+      expect.objectContaining({ to: 'completed', reason: 'Enam sesi selesai, HPP dihitung' }),
+    ]);
+    const seenByTutor = (await tutor.request<History>('GET', path)).body.history;
+    expect(seenByTutor.map((h) => h.reason)).toEqual([
+      null,
+      null,
+      'Enam sesi selesai, HPP dihitung',
+    ]);
     const after = (await siti.request<PartnerView>('GET', `/api/partners/${before.id}`)).body;
     expect(after.trackRecord.referrals).toBe(before.trackRecord.referrals + 1);
     expect(after.trackRecord.accepted).toBe(before.trackRecord.accepted + 1);

@@ -887,7 +887,7 @@ it('walks one loan from draft to first repayment: the assistant refers, the lend
     await card.getByText('Mengangsur', { exact: true }).waitFor();
     expect(await card.textContent()).toMatch(/Terbayar Rp 515\.000 dari Rp 3\.090\.000/);
     // The referral's timeline: every step, in order, with who took it.
-    await card.getByRole('button', { name: 'Lihat riwayat rujukan' }).click();
+    await card.getByRole('button', { name: 'Lihat riwayat' }).click();
     const timeline = card.getByRole('list', { name: 'Riwayat rujukan' });
     await timeline.getByText('Mengangsur').waitFor();
     const steps = await timeline.getByRole('listitem').allTextContents();

@@ -359,8 +359,23 @@ export class ReferralsHandlers {
     input: CommandPayload<'partners.referral.get'>,
     { actor, tx }: CommandContext<PrismaService>,
   ): Promise<CommandResponse<'partners.referral.get'>> {
-    const [view] = await this.views(tx, [await this.readable(tx, input.referralId, actor)]);
-    return view!;
+    const referral = await this.readable(tx, input.referralId, actor);
+    const [[view], changes] = await Promise.all([
+      this.views(tx, [referral]),
+      tx.referralChange.findMany({ where: { referralId: referral.id }, orderBy: { id: 'asc' } }),
+    ]);
+    // A partner reads its own steps' reasons, not why the assistant or family acted.
+    const partner = actor.role === 'partner';
+    return {
+      ...view!,
+      history: changes.map((c) => ({
+        from: c.fromStatus as ReferralStatus | null,
+        to: c.toStatus as ReferralStatus,
+        reason: partner && c.actorRole !== 'partner' ? null : c.reason,
+        actorRole: c.actorRole,
+        at: c.changedAt.toISOString(),
+      })),
+    };
   }
 
   @HandleCommand('partners.referral.list')

@@ -19,7 +19,7 @@ import {
   PartnerStatus,
   PartnerView,
 } from '../partners/registry.js';
-import { ReferralStatus, ReferralView } from '../partners/referrals.js';
+import { ReferralHistoryEntry, ReferralStatus, ReferralView } from '../partners/referrals.js';
 import type { CommandDefinition } from './catalog.js';
 
 // ---- Registry ----
@@ -235,7 +235,7 @@ export const GetReferral = {
   service: 'partners',
   kind: 'query',
   request: z.strictObject({ referralId: z.uuid() }),
-  response: ReferralView,
+  response: ReferralView.extend({ history: z.array(ReferralHistoryEntry) }),
 } satisfies CommandDefinition;
 
 export const ReferralDecisionBody = z

@@ -72,3 +72,13 @@ export const ReferralView = z.object({
   updatedAt: z.string(),
 });
 export type ReferralView = z.infer<typeof ReferralView>;
+
+/** One step of a referral, as its reader may see it (a partner never reads others' reasons). */
+export const ReferralHistoryEntry = z.object({
+  from: ReferralStatus.nullable(),
+  to: ReferralStatus,
+  reason: z.string().nullable(),
+  actorRole: z.string(),
+  at: z.string(),
+});
+export type ReferralHistoryEntry = z.infer<typeof ReferralHistoryEntry>;

@@ -5,12 +5,12 @@ import {
   CAPITAL_ACTION_NAMES,
   CAPITAL_TRANSITIONS,
   type CapitalAction,
-  type CapitalHistoryEntry,
   type CapitalReferralView,
   type ScheduleView,
 } from '@jembatan/contracts';
 import { api } from '../../api/client';
-import { dateTime, day, rupiah } from '../../lib/format';
+import { day, rupiah } from '../../lib/format';
+import { HistoryToggle } from '../Timeline';
 import { send, useApiAction } from '../../lib/use-api-action';
 import { useItems } from '../../lib/use-items';
 
@@ -73,7 +73,6 @@ function ReferralCard({
     paidOn: today,
   });
   const [showSchedule, setShowSchedule] = useState(false);
-  const [showHistory, setShowHistory] = useState(false);
   const { message, run } = useApiAction(onChanged);
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
@@ -214,38 +213,12 @@ function ReferralCard({
         </button>
       )}
       {showSchedule && <ScheduleTable referralId={referral.id} />}
-      <button type="button" className="link" onClick={() => setShowHistory(!showHistory)}>
-        {t(showHistory ? 'capital.hideHistory' : 'capital.showHistory')}
-      </button>
-      {showHistory && <Timeline referralId={referral.id} />}
+      <HistoryToggle
+        path={`/api/capital/referrals/${referral.id}`}
+        label={(status) => t(`capital.statuses.${status}`)}
+      />
       {message && <p role="status">{message}</p>}
     </article>
-  );
-}
-
-type History = { history: CapitalHistoryEntry[] };
-
-/** Every step the referral took, oldest first: when, to what, by whom, and why. */
-function Timeline({ referralId }: { referralId: string }) {
-  const { t } = useTranslation();
-  const [history, setHistory] = useState<CapitalHistoryEntry[] | null>(null);
-  useEffect(() => {
-    api<History>(`/api/capital/referrals/${referralId}`).then(
-      (r) => setHistory(r.history),
-      () => setHistory([]),
-    );
-  }, [referralId]);
-  if (history === null) return <p>{t('app.loading')}</p>;
-  return (
-    <ol className="timeline" aria-label={t('capital.history')}>
-      {history.map((step) => (
-        <li key={`${step.at}-${step.to}`}>
-          <time dateTime={step.at}>{dateTime(step.at)}</time> ·{' '}
-          <strong>{t(`capital.statuses.${step.to}`)}</strong> · {t(`roles.${step.actorRole}`)}
-          {step.reason && ` · ${step.reason}`}
-        </li>
-      ))}
-    </ol>
   );
 }
 

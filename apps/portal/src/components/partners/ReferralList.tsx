@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { send, useApiAction } from '../../lib/use-api-action';
 import { useItems } from '../../lib/use-items';
 import { day } from '../../lib/format';
+import { HistoryToggle } from '../Timeline';
 
 /**
  * Referrals as their reader may act on them: the partner accepts, declines and completes those
@@ -58,6 +59,10 @@ export function ReferralList({ query = '', role }: { query?: string; role: strin
                 <td>
                   {t(`referralStatus.${r.status}`)}
                   {r.deliveredBy !== 'partners' && ` · ${t(`deliveredBy.${r.deliveredBy}`)}`}
+                  <HistoryToggle
+                    path={`/api/referrals/${r.id}`}
+                    label={(status) => t(`referralStatus.${status}`)}
+                  />
                   {MARKET_KINDS.includes(r.offerKind) && (
                     <SalesCell referral={r} onReported={() => setReload((n) => n + 1)} />
                   )}
