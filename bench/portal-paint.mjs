@@ -2,8 +2,8 @@
 // first contentful paint (FCP) in headless Chromium (Debian's), each load cold (new context,
 // empty cache), with Lighthouse's mobile profile: "slow 4G" (150 ms round trip, 1.6 Mbit/s
 // down, 750 kbit/s up) and the CPU slowed 4x. Two pages: the sign-in screen, and the
-// assistant's home ("Hari ini", every card answered) opened signed in. Against a private stack and the built
-// portal (build first: `npx turbo run build`).
+// assistant's home ("Hari ini", every card answered) opened signed in. Against a private
+// stack and the built portal (build first: `npx turbo run build`).
 //
 //   BENCH_RUNS (cold loads per page, 7)
 // Results go to bench/results/portal-paint.json.
@@ -131,8 +131,8 @@ try {
       ready: (page) =>
         page.waitForFunction(
           () =>
-            document.querySelectorAll('.home-card').length > 0 &&
-            document.querySelectorAll('.home-card[aria-busy="true"]').length === 0,
+            globalThis.document.querySelectorAll('.home-card').length > 0 &&
+            globalThis.document.querySelectorAll('.home-card[aria-busy="true"]').length === 0,
           undefined,
           { timeout: 60_000 },
         ),
