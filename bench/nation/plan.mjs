@@ -3,6 +3,7 @@
 // more where there are more villages; each assistant's families, with members, businesses and
 // P2K2 groups, come from that assistant's own seeded stream, so any slice of the nation can be
 // generated (and loaded) alone and in parallel, and the same seed always gives the same data.
+import { BUSINESS_KINDS } from '@jembatan/contracts/pure';
 import { FIRST_NAMES, IMPORT_HEADER, LAST_NAMES, syntheticNik } from '@jembatan/infra/fixtures';
 
 /** mulberry32: a small, fast PRNG whose whole state is one 32-bit number. */
@@ -28,15 +29,7 @@ export function createRandom(seed) {
 const seedOf = (seed, part) =>
   Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(part + 1, 0xc2b2ae35);
 
-const BUSINESS_KINDS = [
-  'food',
-  'retail',
-  'crafts',
-  'services',
-  'agriculture',
-  'livestock',
-  'other',
-];
+/** How common each kind is among PKH businesses, in BUSINESS_KINDS' order. */
 const BUSINESS_WEIGHTS = [0.34, 0.26, 0.08, 0.1, 0.1, 0.07, 0.05];
 const DESCRIPTIONS = {
   food: ['Warung nasi uduk', 'Kue basah titipan', 'Gorengan keliling', 'Katering rumahan'],

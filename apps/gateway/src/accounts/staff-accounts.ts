@@ -17,6 +17,7 @@ import { DomainError } from '@jembatan/messaging';
 import type { RegionDirectory } from '@jembatan/regions';
 import { REGIONS } from '@jembatan/service-kit';
 import type { z } from 'zod';
+import { AccountsRepository } from '../auth/accounts.repository.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { Sessions } from '../auth/sessions.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -64,6 +65,7 @@ export class StaffAccounts {
   constructor(
     private readonly prisma: PrismaService,
     private readonly sessions: Sessions,
+    private readonly accounts: AccountsRepository,
     @Inject(REGIONS) private readonly regions: RegionDirectory,
   ) {}
 
@@ -176,7 +178,7 @@ export class StaffAccounts {
     body: z.output<typeof ChangePasswordBody>,
     actor: Actor,
   ): Promise<{ changed: true }> {
-    const account = await this.prisma.userAccount.findUnique({ where: { id: actor.userId } });
+    const account = await this.accounts.findById(actor.userId);
     if (!account || !(await verifyPassword(account.passwordHash, body.current)))
       throw DomainError.invalid([{ path: 'current', message: 'is not your current password' }]);
     const passwordHash = await hashPassword(body.password);
@@ -228,9 +230,7 @@ export class StaffAccounts {
 
   /** A staff account the actor may manage, or 404 (another region's accounts are not named). */
   private async managed(accountId: string, actor: Actor): Promise<UserAccount> {
-    const account = /^[0-9a-f-]{36}$/i.test(accountId)
-      ? await this.prisma.userAccount.findUnique({ where: { id: accountId } })
-      : null;
+    const account = await this.accounts.findById(accountId);
     const scope = this.scopeOf(actor);
     const visible =
       account !== null &&
