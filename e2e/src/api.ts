@@ -113,8 +113,11 @@ export async function eventually<T>(
 const WIB_MS = 7 * 3_600_000;
 
 /**
- * The latest 19:00 WIB that is over two hours past (within the last 7 days), and its
- * weekday (1 Monday ... 7 Sunday): a P2K2 session that can be planned and held right now.
+ * The latest 19:00 WIB that is over an hour past (within the last 7 days), and its weekday
+ * (1 Monday ... 7 Sunday): a P2K2 session that can be planned and held right now, checked in
+ * late, and still take its photo. Photos are taken up to a day after the session ends (20:30
+ * for 90 minutes): with a two-hour threshold, yesterday's evening was chosen until 21:00
+ * although its photo window closed at 20:30, and the photo tests failed every day in between.
  */
 export function recentEvening(): { startsAt: string; weekday: number } {
   const now = Date.now();
@@ -122,7 +125,7 @@ export function recentEvening(): { startsAt: string; weekday: number } {
     const local = new Date(now + WIB_MS - back * 86_400_000);
     const start =
       Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 19) - WIB_MS;
-    if (start < now - 2 * 3_600_000) {
+    if (start < now - 3_600_000) {
       const day = new Date(start + WIB_MS).getUTCDay();
       return { startsAt: new Date(start).toISOString(), weekday: day === 0 ? 7 : day };
     }
