@@ -1,7 +1,7 @@
-// Unit tests of the benchmarks' own logic (the synthetic nation's generator); the benchmarks
-// themselves run from their scripts, not from Jest.
+// Unit tests of the benchmarks' own logic (the synthetic nation's generator) and the load
+// test's short version (a private stack, small sizes); the benchmarks run from their scripts.
 export default {
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/nation/**/*.spec.mjs'],
+  testMatch: ['<rootDir>/*.spec.mjs', '<rootDir>/nation/**/*.spec.mjs'],
   transform: {},
 };

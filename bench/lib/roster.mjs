@@ -23,6 +23,8 @@ export function token(account, role = 'assistant') {
       region: account.region,
       name: account.name,
       sub: account.id,
+      // A session of its own (the gateway checks it against its revocation list).
+      sid: randomUUID(),
       iss: 'jembatan-gateway',
       iat: now,
       exp: now + 3 * 3600,

@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 
 /** Percentiles by nearest rank, in ms with two decimals. */
 export function summarise(samples) {
+  if (samples.length === 0) return { count: 0, p50: null, p95: null, p99: null, max: null };
   const sorted = Float64Array.from(samples).sort();
   const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
   const round = (value) => Math.round(value * 100) / 100;

@@ -113,72 +113,103 @@ export function nationPlan({
   }
 
   const regencies = [...new Set(assistants.map((a) => a.districtCode.slice(0, 5)))].sort();
-  const partners = regencies.flatMap((regency, r) => partnersOf(regency, r, seed, today));
+  // A partner's office sits in the first village of the regency's first planned kecamatan.
+  const officeVillage = (regency) =>
+    villagesOf.get(
+      assistants.find((a) => a.districtCode.startsWith(`${regency}.`)).districtCode,
+    )[0];
+  const partners = regencies.flatMap((regency, r) =>
+    partnersOf(regency, r, seed, today, officeVillage(regency)),
+  );
   return { seed, families, today: isoDay(today), assistants, regencies, partners };
 }
 
-/** Each regency's brokers: a lender, a training provider, a business tutor, a market. */
-function partnersOf(regency, r, seed, today) {
+/**
+ * Each regency's brokers, as they register (profile) and post (offers): a cooperative lender, a
+ * training provider, a business tutor, a bazaar organiser. Bodies the gateway accepts as they are.
+ */
+function partnersOf(regency, r, seed, today, villageCode) {
   const random = createRandom(seedOf(seed, 1_000_000 + r));
   const code = regency.replace('.', '');
-  const until = isoDay(new Date(today.getTime() + 180 * 86_400_000));
-  const from = isoDay(today);
-  const loan = {
-    kind: 'loan',
-    title: `Kredit Usaha Mikro ${code}`,
-    capacity: random.between(20, 60),
-    details: {
-      amountMin: 1_000_000,
-      amountMax: 5_000_000 * random.between(1, 2),
-      interestRatePct: random.pick([6, 9, 12]),
-      tenorMonthsMin: 6,
-      tenorMonthsMax: 24,
+  const day = (days) => isoDay(new Date(today.getTime() + days * 86_400_000));
+  const offer = (kind, title, capacity, details) => ({
+    kind,
+    title,
+    description: '',
+    capacity,
+    validFrom: day(0),
+    validUntil: day(180),
+    eligibility: { regions: [regency] },
+    details,
+  });
+  const partner = (kind, username, name, offers, extra = {}) => ({
+    regency,
+    username,
+    profile: {
+      name,
+      kind,
+      description: '',
+      contacts: [
+        {
+          name: `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`,
+          phone: `0812${String(random.int(1e8)).padStart(8, '0')}`,
+        },
+      ],
+      serviceArea: [regency],
+      location: { address: `Jl. Raya ${code} No. ${random.between(1, 99)}`, villageCode },
+      ...extra,
     },
-  };
+    offers,
+  });
   return [
-    {
-      regency,
-      kind: 'lender',
-      username: `koperasi.${code}`,
-      name: `Koperasi Maju ${code}`,
-      offers: [loan],
-    },
-    {
-      regency,
-      kind: 'training-provider',
-      username: `lkp.${code}`,
-      name: `LKP Terampil ${code}`,
-      offers: [
-        { kind: 'training', title: `Pengolahan pangan ${code}`, capacity: random.between(15, 30) },
+    partner(
+      'lender',
+      `koperasi.${code}`,
+      `Koperasi Maju ${code}`,
+      [
+        offer('loan', `Kredit Usaha Mikro ${code}`, random.between(20, 60), {
+          amountMin: 1_000_000,
+          amountMax: 5_000_000 * random.between(1, 2),
+          interestRatePct: random.pick([6, 9, 12]),
+          interestMethod: random.pick(['flat', 'declining']),
+          tenorMonthsMin: 6,
+          tenorMonthsMax: 24,
+          repaymentFrequency: 'monthly',
+          collateral: false,
+          documents: ['KTP', 'KK'],
+        }),
       ],
-    },
-    {
-      regency,
-      kind: 'business-tutor',
-      username: `tutor.${code}`,
-      name: `Tutor Usaha ${code}`,
-      offers: [
-        { kind: 'tutoring', title: `Pendampingan usaha ${code}`, capacity: random.between(5, 15) },
+      { subtype: 'cooperative' },
+    ),
+    partner('training-provider', `lkp.${code}`, `LKP Terampil ${code}`, [
+      offer('training', `Pengolahan pangan ${code}`, random.between(15, 30), {
+        place: `Balai Latihan ${code}`,
+        startsOn: day(14),
+        endsOn: day(16),
+        meetings: 3,
+      }),
+    ]),
+    partner(
+      'business-tutor',
+      `tutor.${code}`,
+      `Tutor Usaha ${code}`,
+      [
+        offer('tutoring', `Pendampingan usaha ${code}`, random.between(5, 15), {
+          sessions: 6,
+          mode: 'in-person',
+        }),
       ],
-    },
-    {
-      regency,
-      kind: 'market-organiser',
-      username: `bazar.${code}`,
-      name: `Bazar UMKM ${code}`,
-      offers: [
-        { kind: 'bazaar', title: `Bazar bulanan ${code}`, capacity: random.between(20, 40) },
-      ],
-    },
-  ].map((partner) => ({
-    ...partner,
-    offers: partner.offers.map((offer) => ({
-      ...offer,
-      validFrom: from,
-      validUntil: until,
-      eligibility: { regions: [regency] },
-    })),
-  }));
+      { individual: true },
+    ),
+    partner('market-organiser', `bazar.${code}`, `Bazar UMKM ${code}`, [
+      offer('bazaar', `Bazar bulanan ${code}`, random.between(20, 40), {
+        place: `Lapangan ${code}`,
+        startsOn: day(30),
+        endsOn: day(31),
+        slotFee: 0,
+      }),
+    ]),
+  ];
 }
 
 /** A woman's birth date between the ages given, on the plan's day. */
@@ -255,7 +286,9 @@ export function* familiesOf(plan, assistant) {
       villageCode,
       address: `Jl. ${random.pick(['Melati', 'Mawar', 'Kenanga', 'Flamboyan', 'Cempaka'])} No. ${random.between(1, 150)}`,
       pkhEntryYear: random.between(2012, 2025),
-      group: `Kelompok ${villageCode.slice(-4)}-${Math.floor(place / 25) + 1}`,
+      // Named for the assistant too: the import joins a same-named group of the village, and
+      // two assistants of one kecamatan keep groups of their own.
+      group: `Kelompok ${villageCode.slice(-4)}-${assistant.ordinalInDistrict + 1}.${Math.floor(place / 25) + 1}`,
       members,
       business: kind && {
         kind,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { MemberInput, Nik, PhoneNumber } from '@jembatan/contracts';
+import {
+  BusinessV1,
+  MemberInput,
+  Nik,
+  OfferInput,
+  PartnerProfileInput,
+  PhoneNumber,
+} from '@jembatan/contracts';
 import { realVillages } from '../lib/villages.mjs';
 import { familiesOf, importLines, nationPlan } from './plan.mjs';
 
@@ -36,11 +43,24 @@ describe('the synthetic nation', () => {
       }
   });
 
-  it('writes NIKs, phones and members the services accept', () => {
+  it('writes NIKs, phones, members and businesses the services accept', () => {
     for (const family of families.slice(0, 2_000)) {
       expect(Nik.safeParse(family.nik).success).toBe(true);
       if (family.phone) expect(PhoneNumber.safeParse(family.phone).success).toBe(true);
       for (const member of family.members) expect(MemberInput.safeParse(member).success).toBe(true);
+      if (family.business) expect(BusinessV1.safeParse(family.business).success).toBe(true);
+    }
+  });
+
+  it('registers partners and posts offers with bodies the gateway accepts', () => {
+    expect(plan.partners).toHaveLength(plan.regencies.length * 4);
+    for (const partner of plan.partners) {
+      const profile = PartnerProfileInput.safeParse(partner.profile);
+      expect(profile.error?.issues).toBeUndefined();
+      expect(known.has(partner.profile.location.villageCode)).toBe(true);
+      expect(partner.profile.location.villageCode.startsWith(`${partner.regency}.`)).toBe(true);
+      for (const offer of partner.offers)
+        expect(OfferInput.safeParse(offer).error?.issues).toBeUndefined();
     }
   });
 
@@ -60,6 +80,14 @@ describe('the synthetic nation', () => {
         groupSizes.set(key, (groupSizes.get(key) ?? 0) + 1);
       }
     expect(Math.max(...groupSizes.values())).toBe(25);
+    // The import joins a same-named group of the village: no two assistants may share one.
+    const owner = new Map();
+    for (const assistant of plan.assistants)
+      for (const f of familiesOf(plan, assistant)) {
+        const key = `${f.villageCode}/${f.group}`;
+        expect(owner.get(key) ?? assistant.index).toBe(assistant.index);
+        owner.set(key, assistant.index);
+      }
     expect(families.length / groupSizes.size).toBeGreaterThan(12);
     const withChildren = families.filter((f) => f.members.some((m) => m.relation === 'child'));
     expect(withChildren.length / families.length).toBeGreaterThan(0.7);

@@ -48,16 +48,21 @@ export interface TopicSpec {
   partitions: number;
 }
 
+/** Partitions per topic unless a deployment sets more (KAFKA_TOPIC_PARTITIONS). */
+export const DEFAULT_PARTITIONS = 6;
+
 /**
  * Partition counts. Events are keyed by aggregate (family) id so per-family order holds
- * within a partition; more partitions let more instances of a consumer share the load.
+ * within a partition; more partitions let more instances of a consumer share the load (a
+ * group's instances beyond its topic's partitions sit idle). Counts apply when a topic is
+ * created: Kafka can add partitions later but that moves keys, so size them up front.
  */
-export function allTopicSpecs(): TopicSpec[] {
+export function allTopicSpecs(partitions = DEFAULT_PARTITIONS): TopicSpec[] {
   const specs: TopicSpec[] = [];
-  for (const service of SERVICE_NAMES) specs.push({ name: TOPICS.events[service], partitions: 6 });
+  for (const service of SERVICE_NAMES) specs.push({ name: TOPICS.events[service], partitions });
   for (const service of BACKEND_SERVICES) {
-    specs.push({ name: TOPICS.rpc[service], partitions: 6 });
-    specs.push({ name: replyTopicOf(TOPICS.rpc[service]), partitions: 6 });
+    specs.push({ name: TOPICS.rpc[service], partitions });
+    specs.push({ name: replyTopicOf(TOPICS.rpc[service]), partitions });
   }
   specs.push({ name: TOPICS.deadLetter, partitions: 1 });
   return specs;

@@ -1,5 +1,5 @@
 import type { BackendService, ServiceName } from '@jembatan/contracts';
-import { TOPICS, allTopicSpecs } from '@jembatan/contracts';
+import { DEFAULT_PARTITIONS, TOPICS, allTopicSpecs } from '@jembatan/contracts';
 import type { KafkaOptions } from '@nestjs/microservices';
 import { Transport } from '@nestjs/microservices';
 import net from 'node:net';
@@ -91,13 +91,19 @@ export function gatewayClientOptions(
   };
 }
 
-/** Creates every topic Jembatan uses (idempotent), so consumers never subscribe to nothing. */
-export async function ensureTopics(brokers: string[]): Promise<string[]> {
+/**
+ * Creates every topic Jembatan uses (idempotent), so consumers never subscribe to nothing, with
+ * KAFKA_TOPIC_PARTITIONS partitions each (6 unless a deployment sizes it otherwise).
+ */
+export async function ensureTopics(
+  brokers: string[],
+  partitions = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? DEFAULT_PARTITIONS),
+): Promise<string[]> {
   const admin = createKafka('jembatan-topics', brokers).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = allTopicSpecs().filter((spec) => !existing.has(spec.name));
+    const missing = allTopicSpecs(partitions).filter((spec) => !existing.has(spec.name));
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,

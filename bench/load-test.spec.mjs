@@ -1,0 +1,88 @@
+// The load test's short version (issue 10): the whole path at small sizes, so the load test
+// cannot rot. It asserts what must hold at any size (everything planned is loaded, every kind of
+// request in the mix is answered, nothing fails, the event backlog drains), never a latency:
+// speed is the full run's business (npm run bench:load -w @jembatan/bench).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { kneeOf, runLoadTest, secondsUntilNoLag } from './load-test.mjs';
+import { MIX } from './nation/workload.mjs';
+
+const RESULTS = join(process.cwd(), '..', 'test-artifacts', 'load-test-short');
+
+describe('the knee and the lag', () => {
+  const step = (rate, readP99, writeP99) => ({
+    rate,
+    reads: { p99: readP99 },
+    writes: { p99: writeP99 },
+  });
+
+  it('puts the knee at the first rate whose p99 doubles, reads or writes', () => {
+    expect(kneeOf([step(100, 50, 120), step(200, 60, 150), step(300, 101, 160)])).toBe(300);
+    expect(kneeOf([step(100, 50, 120), step(200, 60, 240)])).toBe(200);
+    expect(kneeOf([step(100, 50, 120), step(200, 90, 230)])).toBeNull();
+  });
+
+  it('counts the seconds from a moment until the consumer lag first reads zero', () => {
+    const samples = [
+      { atSeconds: 0, lag: 0 },
+      { atSeconds: 10, lag: 400 },
+      { atSeconds: 12, lag: 90 },
+      { atSeconds: 14.5, lag: 0 },
+    ];
+    expect(secondsUntilNoLag(samples, 10)).toBe(4.5);
+    expect(secondsUntilNoLag(samples.slice(0, 3), 10)).toBeNull();
+  });
+});
+
+describe('the load test, short', () => {
+  it('loads a small nation through the gateway and drives the whole mix without a failure', async () => {
+    const summary = await runLoadTest({
+      families: 5_000,
+      rate: 25,
+      seconds: 60,
+      burstSeconds: 15,
+      kneeRates: [15, 30],
+      stepSeconds: 15,
+      baselineSeconds: 5,
+      activeAssistants: 10,
+      detailShare: 0.02,
+      results: RESULTS,
+      log: () => undefined,
+    });
+
+    expect(summary.load.families).toBe(5_000);
+    expect(summary.load.drained).toBe(true);
+    expect(summary.plan.assistants).toBe(19);
+
+    const { main } = summary;
+    expect(main.burstCheckIns).toBe(19);
+    // Every request of the mix was sent and answered; none failed.
+    const statuses = Object.values(main.endpoints).flatMap((e) => Object.keys(e.statuses));
+    expect(statuses.filter((s) => !/^2\d\d$/.test(s))).toEqual([]);
+    expect(main.errors).toBe(0);
+    expect(Object.keys(main.endpoints)).toEqual(
+      expect.arrayContaining([
+        'GET /api/kpm',
+        'GET /api/kpm/:id',
+        'POST /api/attendance/check-in',
+        'POST /api/kpm/:id/assessments',
+        'POST /api/referrals',
+        'GET /api/regions/stats',
+      ]),
+    );
+    expect(main.requests).toBeGreaterThan(25 * 60 * 0.9);
+    expect(main.lag.drainedAfterRun).toBe(true);
+    expect(summary.knee.steps.map((s) => s.rate)).toEqual([15, 30]);
+    for (const baseline of Object.values(summary.baselines)) {
+      expect(baseline.failures).toBe(0);
+      expect(baseline.latency.count).toBe(125);
+    }
+    expect(MIX.length).toBeGreaterThan(10);
+
+    const written = JSON.parse(readFileSync(`${RESULTS}.json`, 'utf8'));
+    expect(written.main.requests).toBe(main.requests);
+    expect(existsSync(`${RESULTS}.svg`)).toBe(true);
+    expect(readFileSync(`${RESULTS}.svg`, 'utf8')).toContain('consumer lag');
+  }, 600_000);
+});
