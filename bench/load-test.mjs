@@ -12,7 +12,7 @@
 //   LOAD_BURST_SECONDS (60)  LOAD_KNEE_RATES (10,20,40,60,80)  LOAD_STEP_SECONDS (60)
 //   LOAD_BASELINE_SECONDS (30)  LOAD_ACTIVE_ASSISTANTS (200)  LOAD_DETAIL_SHARE (0.05)
 //   LOAD_SEED (1)  LOAD_RESULTS (bench/results/load-test)
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startStack } from '@jembatan/infra/stack';
@@ -30,6 +30,48 @@ import { prepareWorkload, runWorkload } from './nation/workload.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ratio = (value, base) =>
   value === null || !base ? null : Math.round((value / base) * 10) / 10;
+
+/** CPU seconds a process has used so far (user + system, from /proc; Linux only). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds the whole machine has been busy so far (every core; /proc/stat). */
+function machineBusySeconds() {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds each of the stack's processes used while `work` ran, and the whole machine's
+ * (PostgreSQL, Kafka and the load generator included).
+ */
+async function cpuDuring(children, work) {
+  const before = new Map([...children].map(([name, child]) => [name, cpuSeconds(child.pid)]));
+  const machineBefore = machineBusySeconds();
+  const result = await work();
+  const machineAfter = machineBusySeconds();
+  const used = Object.fromEntries(
+    [...children].map(([name, child]) => {
+      const now = cpuSeconds(child.pid);
+      const was = before.get(name);
+      return [name, now === null || was === null ? null : Math.round((now - was) * 10) / 10];
+    }),
+  );
+  if (machineBefore !== null && machineAfter !== null)
+    used.machine = Math.round((machineAfter - machineBefore) * 10) / 10;
+  return { result, used };
+}
 
 /** The first rate whose p99 (reads or writes) is at least twice the lowest rate's. */
 export function kneeOf(steps) {
@@ -104,15 +146,18 @@ export async function runLoadTest({
 
     const random = createRandom(seed);
     log(
-      `the day's mix at ${rate}/s for ${seconds} s, burst of ${ctx.everyAssistant.length} check-ins...`,
+      `the day's mix at ${rate}/s for ${seconds} s, burst of ${burstSeconds > 0 ? ctx.everyAssistant.length : 0} check-ins...`,
     );
     const mainStarted = sampler.samples.at(-1).atSeconds;
-    const main = await runWorkload(ctx, { rate, seconds, burstSeconds, random });
+    const { result: main, used: cpu } = await cpuDuring(stack.children, () =>
+      runWorkload(ctx, { rate, seconds, burstSeconds, random }),
+    );
     const mainEnded = sampler.samples.at(-1).atSeconds;
     const drainedAfterRun = await sampler.drained(180_000);
     log(
       `main: reads ${JSON.stringify(main.reads)} writes ${JSON.stringify(main.writes)} errors ${main.errors}`,
     );
+    log(`CPU seconds during the run: ${JSON.stringify(cpu)}`);
 
     const steps = [];
     for (const [i, stepRate] of kneeRates.entries()) {
@@ -160,6 +205,16 @@ export async function runLoadTest({
       baselines,
       main: {
         ...main,
+        /** CPU seconds per service during the run, and milliseconds of CPU per request. */
+        cpu: {
+          seconds: cpu,
+          msPerRequest: Object.fromEntries(
+            Object.entries(cpu).map(([name, used]) => [
+              name,
+              used === null ? null : Math.round((used * 1000 * 10) / main.requests) / 10,
+            ]),
+          ),
+        },
         lag: {
           peak: Math.max(0, ...duringRun.map((s) => s.lag)),
           peakOutbox: Math.max(0, ...duringRun.map((s) => s.outbox)),

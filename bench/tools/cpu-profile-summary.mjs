@@ -2,7 +2,9 @@
 // package (node_modules/<name>, the service's own code, Node's internals, garbage collection)
 // and per function, self time only. Used to find the load test's top costs:
 //   JEMBATAN_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:load -w @jembatan/bench
-//   node bench/tools/cpu-profile-summary.mjs /tmp/prof/*.cpuprofile
+//   node bench/tools/cpu-profile-summary.mjs [--last <s>] [--skip-end <s>] /tmp/prof/*.cpuprofile
+// --last keeps only the samples of the profile's last seconds (the steady run, not the start and
+// the load), --skip-end drops the final seconds (the drain and the shutdown).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -16,13 +18,17 @@ export function ownerOf(url, functionName) {
   return app ? `${app[1]}/${app[2]}` : url;
 }
 
-/** Self milliseconds per owner and per function of one profile. */
-export function summariseProfile(profile) {
+/** Self milliseconds per owner and per function of one profile, within a window of its end. */
+export function summariseProfile(profile, { lastSeconds = Infinity, skipEndSeconds = 0 } = {}) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
-  profile.samples.forEach((id, i) =>
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
-  );
+  const end = profile.endTime - skipEndSeconds * 1e6;
+  const start = end - lastSeconds * 1e6;
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= start && at <= end) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const owners = new Map();
   const functions = new Map();
   let total = 0;
@@ -49,8 +55,17 @@ export function summariseProfile(profile) {
 }
 
 if (process.argv[1] && basename(process.argv[1]) === 'cpu-profile-summary.mjs')
-  for (const file of process.argv.slice(2)) {
-    const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')));
+  for (const file of process.argv
+    .slice(2)
+    .filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'))) {
+    const option = (name) => {
+      const at = process.argv.indexOf(name);
+      return at > 0 ? Number(process.argv[at + 1]) : undefined;
+    };
+    const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')), {
+      lastSeconds: option('--last'),
+      skipEndSeconds: option('--skip-end'),
+    });
     const pct = (share) => `${(share * 100).toFixed(1)}%`.padStart(6);
     console.warn(`\n${basename(file)}: ${summary.busyMs} ms busy of ${summary.totalMs} ms`);
     for (const o of summary.owners)
