@@ -101,10 +101,11 @@ export async function runLoadTest({
   detailShare = 0.05,
   seed = 1,
   portBase = 8600,
+  stackName = 'loadtest',
   results = join(HERE, 'results', 'load-test'),
   log = console.log,
 } = {}) {
-  const stack = await startStack('loadtest', portBase, { rpcTimeoutMs: 30_000 });
+  const stack = await startStack(stackName, portBase, { rpcTimeoutMs: 30_000 });
   try {
     const plan = nationPlan({ families, seed, villages: realVillages() });
     log(`stack up; loading ${families} families of ${plan.assistants.length} assistants...`);

@@ -1,6 +1,7 @@
 // The day's mix of requests at a fixed arrival rate (open loop: a request starts on schedule
 // whether or not earlier ones have answered, and its latency counts from when it was due, so a
 // slow platform cannot slow the test down and hide its own queueing).
+import { socioEconomicAnswers } from '@jembatan/infra/fixtures';
 import { token } from '../lib/roster.mjs';
 import { apiClient } from '../lib/http.mjs';
 import { evenly, openLoop } from '../lib/open-loop.mjs';
@@ -15,21 +16,12 @@ const socioEconomic = (day) => ({
   version: 1,
   assessedOn: day,
   verified: true,
-  answers: {
+  answers: socioEconomicAnswers({
     monthlyIncome: 2_400_000,
-    incomeSources: 2,
     monthlySpending: 2_100_000,
-    mealsPerDay: 3,
     savings: 150_000,
-    housing: {
-      tenure: 'owned',
-      floor: 'cement',
-      cleanWater: true,
-      sanitation: true,
-      electricity: true,
-    },
     assets: ['smartphone'],
-  },
+  }),
 });
 
 /**

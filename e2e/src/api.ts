@@ -1,6 +1,6 @@
 // A small client of the gateway for tests, speaking only HTTP like the portal does.
 import { createHmac } from 'node:crypto';
-import { syntheticNik } from '@jembatan/infra/fixtures';
+import { socioEconomicAnswers, syntheticNik } from '@jembatan/infra/fixtures';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -77,21 +77,7 @@ export const socioEconomic = (overrides: Record<string, unknown> = {}) => ({
   version: 1,
   assessedOn: '2026-11-01',
   verified: true,
-  answers: {
-    monthlyIncome: 4_500_000,
-    incomeSources: 2,
-    monthlySpending: 3_200_000,
-    mealsPerDay: 3,
-    savings: 750_000,
-    housing: {
-      tenure: 'owned',
-      floor: 'cement',
-      cleanWater: true,
-      sanitation: true,
-      electricity: true,
-    },
-    assets: ['motorcycle', 'smartphone'],
-  },
+  answers: socioEconomicAnswers(),
   ...overrides,
 });
 

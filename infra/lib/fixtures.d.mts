@@ -7,3 +7,6 @@ export declare function familyImportLines(
 ): Generator<string>;
 export declare const FIRST_NAMES: string[];
 export declare const LAST_NAMES: string[];
+export declare function socioEconomicAnswers(
+  overrides?: Record<string, unknown>,
+): Record<string, unknown>;

@@ -71,3 +71,24 @@ export function* familyImportLines(count, villages, { invalidEvery = 0, offset =
     yield `${nik},"${name}",${phone},${villageCode},"Jl. Contoh No. ${1 + (i % 200)}, RT ${1 + (i % 9)}",${2010 + (i % 15)},${group}`;
   }
 }
+
+/**
+ * A socio-economic assessment's answers (instrument v1) that meet every essential criterion of
+ * the default graduation set; `overrides` replace answers.
+ */
+export const socioEconomicAnswers = (overrides = {}) => ({
+  monthlyIncome: 4_500_000,
+  incomeSources: 2,
+  monthlySpending: 3_200_000,
+  mealsPerDay: 3,
+  savings: 750_000,
+  housing: {
+    tenure: 'owned',
+    floor: 'cement',
+    cleanWater: true,
+    sanitation: true,
+    electricity: true,
+  },
+  assets: ['motorcycle', 'smartphone'],
+  ...overrides,
+});
