@@ -83,10 +83,11 @@ const STATEMENTS = {
           FROM training.p2k2_group) g
     CROSS JOIN (VALUES ${curriculum()}) AS c(k, module, session_no)
     -- An assistant holds one session at a time: each group of theirs meets on its own day of
-    -- the month (and hour, past 25 groups).
+    -- the month and, past 28 groups, 100 minutes after the last (392 groups before a clash;
+    -- a kecamatan of many small villages gives an assistant over a hundred).
     CROSS JOIN LATERAL (SELECT date_trunc('day', now()) - (${HISTORY_SESSIONS} - c.k) * interval '30 days'
-                               - (g.n % 25) * interval '1 day'
-                               + (1 + 2 * (g.n / 25 % 4)) * interval '1 hour' AS at) t`,
+                               - (g.n % 28) * interval '1 day'
+                               + (g.n / 28 % 14) * interval '100 minutes' AS at) t`,
   'training: P2K2 attendance': `
     WITH marked AS (
       INSERT INTO training.p2k2_attendance (session_id, kpm_id, head_name, present)

@@ -24,9 +24,10 @@ export const PROFILES = {
     kafka: { brokers: 3, cpu: '1', memory: '2Gi', storage: '50Gi' },
     postgres: { cpu: '2', memory: '8Gi', storage: '100Gi' },
     redis: { cpu: '250m', memory: '512Mi' },
+    // ~53 requests a second at peak need less than a core per service: two for availability.
     replicas: {
-      gateway: 3,
-      caseload: 3,
+      gateway: 2,
+      caseload: 2,
       training: 2,
       partners: 2,
       microcredit: 2,
@@ -41,13 +42,14 @@ export const PROFILES = {
     kafka: { brokers: 3, cpu: '4', memory: '8Gi', storage: '500Gi' },
     postgres: { cpu: '16', memory: '64Gi', storage: '1Ti' },
     redis: { cpu: '1', memory: '2Gi' },
+    // ~355 requests a second at peak x each service's measured CPU per request / 60% (README).
     replicas: {
-      gateway: 12,
-      caseload: 24,
-      training: 8,
-      partners: 8,
-      microcredit: 6,
-      supervision: 8,
+      gateway: 5,
+      caseload: 4,
+      training: 2,
+      partners: 3,
+      microcredit: 2,
+      supervision: 2,
       portal: 3,
     },
     service: { cpu: '1', memory: '1Gi' },
