@@ -30,7 +30,6 @@ const socioEconomic = (day) => ({
  * development secret: a national sign-in of 37,000 assistants would only measure argon2).
  */
 export async function prepareWorkload({ baseUrl, plan, loaded, activeAssistants = 200 }) {
-  const byUsername = new Map(plan.assistants.map((a) => [a.username, a]));
   const person = (account) => ({
     id: account.id,
     region: account.regionCode,
@@ -72,8 +71,6 @@ export async function prepareWorkload({ baseUrl, plan, loaded, activeAssistants 
     const regency = assistant.regionCode.slice(0, 5);
     return {
       ...assistant,
-      username: assistant.username,
-      plan: byUsername.get(assistant.username),
       familyIds: families.map((f) => f.id),
       groups: [...groups].map(([id, kpmIds]) => ({ id, kpmIds })),
       tutoring: tutoringOffer.get(regency),
@@ -283,17 +280,9 @@ export async function runWorkload(ctx, { rate, seconds, burstSeconds = 0, round 
     const label = `${method} ${endpoint ?? path.split('?')[0]}`;
     const read = method === 'GET';
     try {
-      const response = await fetch(`${ctx.baseUrl}${path}`, {
-        method,
-        headers: {
-          ...(who ? { authorization: `Bearer ${who.token}` } : {}),
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await response.text();
-      record(label, read, due, response.status);
-      return response.ok && text ? JSON.parse(text) : null;
+      const answer = await apiClient(ctx.baseUrl, who?.token).call(method, path, body);
+      record(label, read, due, answer.status);
+      return answer.status >= 200 && answer.status < 300 ? answer.body : null;
     } catch {
       record(label, read, due, 'network');
       return null;
