@@ -254,17 +254,17 @@ export const MIX = [
 ];
 
 /**
- * Drives `ctx` for `seconds` at `rate` requests a second of MIX; in the first `burstSeconds`,
- * every assistant in `ctx.everyAssistant` also checks in at the office once (the 07:30 rush).
- * `round` keeps runs on one day apart (different families and groups). Returns per-endpoint
- * latencies, status counts and a timeline of 5-second buckets.
+ * One run's bookkeeping, shared by the open and the closed loop: the state an op of MIX sees,
+ * the requests it sends (round-robin over `ctx.baseUrls` when a deployment has several
+ * gateways) and their latencies, per endpoint and in 5-second buckets.
  */
-export async function runWorkload(ctx, { rate, seconds, burstSeconds = 0, round = 0, random }) {
+function workloadRun(ctx, { round, random }) {
   const samples = new Map(); // endpoint -> { read, ms[], statuses{} }
   const buckets = [];
-  let started;
+  const started = performance.now();
   const cursors = new Map();
-  const ok = (status) => Number(status) >= 200 && Number(status) < 400;
+  const baseUrls = ctx.baseUrls ?? [ctx.baseUrl];
+  let sent = 0;
   const record = (endpoint, read, due, status) => {
     const ms = performance.now() - due;
     const entry = samples.get(endpoint) ?? { read, ms: [], statuses: {} };
@@ -274,13 +274,14 @@ export async function runWorkload(ctx, { rate, seconds, burstSeconds = 0, round 
     const index = Math.floor((due - started) / 5000);
     buckets[index] ??= { atSeconds: index * 5, reads: [], writes: [], errors: 0 };
     (read ? buckets[index].reads : buckets[index].writes).push(ms);
-    if (!ok(status)) buckets[index].errors++;
+    if (!succeeded(status)) buckets[index].errors++;
   };
   const send = async (who, method, path, body, endpoint, due) => {
     const label = `${method} ${endpoint ?? path.split('?')[0]}`;
     const read = method === 'GET';
+    const baseUrl = baseUrls[sent++ % baseUrls.length];
     try {
-      const answer = await apiClient(ctx.baseUrl, who?.token).call(method, path, body);
+      const answer = await apiClient(baseUrl, who?.token).call(method, path, body);
       record(label, read, due, answer.status);
       return answer.status >= 200 && answer.status < 300 ? answer.body : null;
     } catch {
@@ -315,13 +316,64 @@ export async function runWorkload(ctx, { rate, seconds, burstSeconds = 0, round 
     read: (who, path, endpoint) => send(who, 'GET', path, undefined, endpoint, due),
     write: (who, method, path, body, endpoint) => send(who, method, path, body, endpoint, due),
   });
-
   const total = MIX.reduce((sum, op) => sum + op.weight, 0);
   const pickOp = () => {
     let at = random.next() * total;
     for (const op of MIX) if ((at -= op.weight) < 0) return op;
     return MIX[MIX.length - 1];
   };
+
+  const result = ({ elapsedSeconds, dropped = 0, ...about }) => {
+    const all = [...samples.values()];
+    const count = all.reduce((sum, e) => sum + e.ms.length, 0);
+    const failed = all.reduce(
+      (sum, e) =>
+        sum +
+        Object.entries(e.statuses)
+          .filter(([status]) => !succeeded(status))
+          .reduce((n, [, c]) => n + c, 0),
+      0,
+    );
+    const pooled = (read) => all.filter((e) => e.read === read).flatMap((e) => e.ms);
+    return {
+      ...about,
+      requests: count,
+      achievedPerSecond: Math.round(count / elapsedSeconds),
+      errors: failed + dropped,
+      dropped,
+      errorRate: (failed + dropped) / Math.max(1, count + dropped),
+      reads: summarise(pooled(true)),
+      writes: summarise(pooled(false)),
+      endpoints: Object.fromEntries(
+        [...samples]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([endpoint, { read, ms, statuses }]) => [
+            endpoint,
+            { read, ...summarise(ms), statuses },
+          ]),
+      ),
+      timeline: buckets.filter(Boolean).map((b) => ({
+        atSeconds: b.atSeconds,
+        requests: b.reads.length + b.writes.length,
+        errors: b.errors,
+        readP99: summarise(b.reads).p99,
+        writeP99: summarise(b.writes).p99,
+      })),
+    };
+  };
+  return { state, pickOp, result };
+}
+
+const succeeded = (status) => Number(status) >= 200 && Number(status) < 400;
+
+/**
+ * Drives `ctx` for `seconds` at `rate` requests a second of MIX; in the first `burstSeconds`,
+ * every assistant in `ctx.everyAssistant` also checks in at the office once (the 07:30 rush).
+ * `round` keeps runs on one day apart (different families and groups). Returns per-endpoint
+ * latencies, status counts and a timeline of 5-second buckets.
+ */
+export async function runWorkload(ctx, { rate, seconds, burstSeconds = 0, round = 0, random }) {
+  const { state, pickOp, result } = workloadRun(ctx, { round, random });
   const burst = burstSeconds > 0 ? ctx.everyAssistant : [];
   const schedule = [
     ...evenly(rate, seconds, () => ({ op: pickOp() })),
@@ -331,7 +383,6 @@ export async function runWorkload(ctx, { rate, seconds, burstSeconds = 0, round 
     })),
   ].sort((a, b) => a.at - b.at);
 
-  started = performance.now();
   const run = await openLoop(schedule, (item, due) => {
     const s = state(due);
     return item.checkIn
@@ -341,43 +392,37 @@ export async function runWorkload(ctx, { rate, seconds, burstSeconds = 0, round 
         })
       : item.op.run(s);
   });
-
-  const all = [...samples.values()];
-  const count = all.reduce((sum, e) => sum + e.ms.length, 0);
-  const failed = all.reduce(
-    (sum, e) =>
-      sum +
-      Object.entries(e.statuses)
-        .filter(([status]) => !ok(status))
-        .reduce((n, [, c]) => n + c, 0),
-    0,
-  );
-  const pooled = (read) => all.filter((e) => e.read === read).flatMap((e) => e.ms);
-  return {
+  return result({
     rate,
     seconds,
-    burstCheckIns: burst.length,
-    requests: count,
-    achievedPerSecond: Math.round(count / run.seconds),
-    errors: failed + run.dropped,
+    elapsedSeconds: run.seconds,
     dropped: run.dropped,
-    errorRate: (failed + run.dropped) / Math.max(1, count + run.dropped),
-    reads: summarise(pooled(true)),
-    writes: summarise(pooled(false)),
-    endpoints: Object.fromEntries(
-      [...samples]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([endpoint, { read, ms, statuses }]) => [
-          endpoint,
-          { read, ...summarise(ms), statuses },
-        ]),
-    ),
-    timeline: buckets.filter(Boolean).map((b) => ({
-      atSeconds: b.atSeconds,
-      requests: b.reads.length + b.writes.length,
-      errors: b.errors,
-      readP99: summarise(b.reads).p99,
-      writeP99: summarise(b.writes).p99,
-    })),
-  };
+    burstCheckIns: burst.length,
+  });
+}
+
+/**
+ * A closed loop over MIX: `concurrency` workers, each sending its next operation as soon as its
+ * last is answered, until `operations` have been started or `seconds` have passed. Its rate is
+ * what the platform sustains (throughput); with one worker it is a fixed sequence of requests,
+ * which two deployments of the platform must answer alike.
+ */
+export async function runClosedLoop(
+  ctx,
+  { concurrency = 1, seconds = Infinity, operations = Infinity, round = 0, random },
+) {
+  const { state, pickOp, result } = workloadRun(ctx, { round, random });
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  let begun = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (begun < operations && performance.now() < deadline) {
+        begun++;
+        await pickOp().run(state(performance.now()));
+      }
+    }),
+  );
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  return result({ concurrency, operations: begun, seconds: elapsedSeconds, elapsedSeconds });
 }

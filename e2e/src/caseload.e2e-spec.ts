@@ -4,6 +4,7 @@ import kafkajs from 'kafkajs';
 import { GatewayClient, eventually, family, socioEconomic } from './api.js';
 import { familyImportLines } from '@jembatan/infra/fixtures';
 import { startStack, type Stack } from '@jembatan/infra/stack';
+import { WorkLease } from '@jembatan/service-kit';
 
 // The caseload workflows through the gateway against the real services: households, search,
 // groups, transfers, assessments, the graduation pipeline and signals from other services.
@@ -937,5 +938,37 @@ describe('CSV import', () => {
     );
     expect(forOther.status).toBe(400); // that assistant works in Depok
     expect(await count('kpm')).toBe(before);
+  });
+
+  it('fails an import its instance abandoned, and never one that another instance is still running', async () => {
+    // An import in its background phase on another instance: that instance holds the job's lease.
+    const jobId = randomUUID();
+    const lease = await WorkLease.take(
+      { url: stack.env.DATABASE_URL, schema: 'caseload' },
+      'import-job',
+      jobId,
+    );
+    await stack.db.query(
+      `INSERT INTO caseload.import_job (id, file_name, sha256, assistant_id, status, started_by,
+         started_by_role, correlation_id)
+       VALUES ($1, 'keluarga.csv', repeat('0', 64), 'a', 'inserting', 'a', 'assistant', 'c')`,
+      [jobId],
+    );
+    const status = async () =>
+      (await stack.db.query(`SELECT status FROM caseload.import_job WHERE id = $1`, [jobId]))
+        .rows[0].status;
+
+    try {
+      // This instance restarts (its boot sweeps for abandoned imports): the other's goes on.
+      await stack.kill('caseload');
+      await stack.start('caseload');
+      expect(await status()).toBe('inserting');
+    } finally {
+      // The other instance stops; the next sweep finds the job without its lease.
+      await lease.release();
+    }
+    await stack.kill('caseload');
+    await stack.start('caseload');
+    expect(await status()).toBe('failed');
   });
 });

@@ -2,11 +2,14 @@
 // under infra/kafka/.dist/), one KRaft broker+controller on 127.0.0.1.
 import { execFileSync, spawn } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -96,6 +99,41 @@ function serverProperties({ port, controllerPort, dataDir }) {
 }
 
 /**
+ * An empty KRaft storage directory, formatted once per Kafka version and copied for every fresh
+ * broker: formatting takes two JVM launches (about 3 s here), and test stacks start a dozen
+ * fresh brokers per run. What it holds (cluster id, node id 1, metadata version) does not
+ * depend on ports or paths, and brokers that share a cluster id never meet.
+ */
+function formattedStorage(classpath, version) {
+  const storage = join(KAFKA_DIR, '.dist', version, 'formatted-storage');
+  if (existsSync(join(storage, 'meta.properties'))) return storage;
+  const work = mkdtempSync(join(KAFKA_DIR, '.dist', version, 'formatting-'));
+  try {
+    const propertiesFile = join(work, 'server.properties');
+    writeFileSync(
+      propertiesFile,
+      serverProperties({ port: 9092, controllerPort: 9093, dataDir: work }),
+    );
+    const java = (args) =>
+      execFileSync('java', ['-cp', classpath, 'kafka.tools.StorageTool', ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    const clusterId = java(['random-uuid']).trim();
+    java(['format', '-t', clusterId, '-c', propertiesFile]);
+    // Two starts formatting at once: the first rename wins, the second finds it there.
+    try {
+      renameSync(join(work, 'data'), storage);
+    } catch (error) {
+      if (!existsSync(join(storage, 'meta.properties'))) throw error;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return storage;
+}
+
+/**
  * Starts a broker (or finds one already on `port`). Returns { pid, version, port, reused }.
  * The data directory keeps topics across restarts; `fresh` wipes it first.
  */
@@ -115,32 +153,8 @@ export async function startKafka({
   const propertiesFile = join(dataDir, 'server.properties');
   writeFileSync(propertiesFile, serverProperties({ port, controllerPort, dataDir }));
   const classpath = `${libs}/*`;
-  if (!existsSync(join(dataDir, 'data', 'meta.properties'))) {
-    const clusterId = execFileSync(
-      'java',
-      ['-cp', classpath, 'kafka.tools.StorageTool', 'random-uuid'],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    ).trim();
-    execFileSync(
-      'java',
-      [
-        '-cp',
-        classpath,
-        'kafka.tools.StorageTool',
-        'format',
-        '-t',
-        clusterId,
-        '-c',
-        propertiesFile,
-      ],
-      {
-        stdio: 'ignore',
-      },
-    );
-  }
+  if (!existsSync(join(dataDir, 'data', 'meta.properties')))
+    cpSync(formattedStorage(classpath, version), join(dataDir, 'data'), { recursive: true });
   const log = openSync(join(dataDir, 'kafka.log'), 'a');
   const child = spawn(
     'java',

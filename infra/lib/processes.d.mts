@@ -4,7 +4,7 @@ export const SERVICES: { name: string; port: number }[];
 export function migrateAll(env: Record<string, string>): Promise<void>;
 export function startService(
   name: string,
-  options?: { env?: Record<string, string>; logDir?: string },
+  options?: { env?: Record<string, string>; logDir?: string; logName?: string; cpus?: string },
 ): ChildProcess;
 export function waitForHealthy(
   url: string,

@@ -40,18 +40,25 @@ export async function migrateAll(env) {
   }
 }
 
-/** Starts one service from its build; its output goes to `logDir/<name>.log`. */
-export function startService(name, { env = {}, logDir = join(REPO_ROOT, '.run', 'logs') } = {}) {
+/**
+ * Starts one service from its build; its output goes to `logDir/<logName>.log`. `cpus` (a
+ * taskset list such as "1") keeps the process and all its threads on those CPUs.
+ */
+export function startService(
+  name,
+  { env = {}, logDir = join(REPO_ROOT, '.run', 'logs'), logName = name, cpus = undefined } = {},
+) {
   mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const log = createWriteStream(join(logDir, `${logName}.log`), { flags: 'a' });
+  const nodeArgs = [
+    '--enable-source-maps',
+    // e.g. JEMBATAN_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service
+    ...(process.env.JEMBATAN_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    join(REPO_ROOT, 'apps', name, 'dist', 'main.js'),
+  ];
   const child = spawn(
-    process.execPath,
-    [
-      '--enable-source-maps',
-      // e.g. JEMBATAN_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service
-      ...(process.env.JEMBATAN_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      join(REPO_ROOT, 'apps', name, 'dist', 'main.js'),
-    ],
+    cpus ? 'taskset' : process.execPath,
+    cpus ? ['-c', cpus, process.execPath, ...nodeArgs] : nodeArgs,
     {
       cwd: join(REPO_ROOT, 'apps', name),
       env: { ...process.env, ...env },

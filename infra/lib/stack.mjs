@@ -2,10 +2,11 @@
 // broker on its own ports, a fresh database, every service and the gateway, on ports that do
 // not clash with `npm start` (gateway = portBase, services = portBase+1.., Kafka = portBase+92).
 // Avoid bases near ports that fetch() refuses to call (6000 is X11's, for one).
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { ensureDependencies } from './dependencies.mjs';
 import { startKafka, stopKafka } from './kafka.mjs';
@@ -19,6 +20,8 @@ import {
   waitForHealthy,
 } from './processes.mjs';
 
+const execFileAsync = promisify(execFile);
+
 export async function startStack(
   name,
   portBase,
@@ -27,8 +30,12 @@ export async function startStack(
     rpcTimeoutMs = 5000,
     rateLimitPerMinute = 1_000_000,
     privatePostgresPort = undefined,
+    instances = 1,
+    cpusOfInstance = undefined,
   } = {},
 ) {
+  if (!Number.isInteger(instances) || instances < 1 || instances > 8)
+    throw new Error(`instances must be 1 to 8, not ${instances}`);
   const kafkaPort = portBase + 92;
   const database = `jembatan_${name}`;
   const databaseUrl = `postgresql://postgres@127.0.0.1:5432/${database}`;
@@ -37,6 +44,8 @@ export async function startStack(
     LOG_LEVEL: logLevel,
     DATABASE_URL: databaseUrl,
     REDIS_URL: 'redis://127.0.0.1:6379',
+    // Stacks run side by side (two test suites at a time) on the machine's one Redis.
+    REDIS_KEY_PREFIX: `stack-${name}:`,
     KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
     GATEWAY_PORT: String(portBase),
     RPC_TIMEOUT_MS: String(rpcTimeoutMs),
@@ -46,53 +55,84 @@ export async function startStack(
     // Suites and benchmarks hold one sign-in for their whole run, which may pass 15 minutes.
     ACCESS_TOKEN_TTL_SECONDS: '3600',
   };
-  const portOf = (service) =>
-    service === 'gateway'
-      ? portBase
-      : portBase + (SERVICES.findIndex((s) => s.name === service) + 1);
-  for (const { name: service } of SERVICES)
-    env[`${service.toUpperCase()}_PORT`] = String(portOf(service));
+  // Instance n of every service sits 10 ports above instance n-1: the gateway on portBase+10(n-1),
+  // the services on the ports after it.
+  const portOf = (service, instance = 1) =>
+    portBase +
+    10 * (instance - 1) +
+    (service === 'gateway' ? 0 : SERVICES.findIndex((s) => s.name === service) + 1);
+  const portsOf = (instance) =>
+    Object.fromEntries(
+      SERVICES.map(({ name: service }) => [
+        `${service.toUpperCase()}_PORT`,
+        String(portOf(service, instance)),
+      ]),
+    );
+  Object.assign(env, portsOf(1));
 
   await ensureDependencies({ databaseUrl, redisUrl: env.REDIS_URL });
-  await createMigratedDatabase(database, env);
-  // Fault tests crash PostgreSQL: they get a server of their own with a copy of the database.
-  const postgres = privatePostgresPort
-    ? await startPrivatePostgres({ name, port: privatePostgresPort })
-    : undefined;
-  if (postgres) {
-    const admin = new pg.Client({ connectionString: postgres.url('postgres') });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${database}"`);
-    await admin.end();
-    copyDatabase(databaseUrl, postgres.url(database));
-    env.DATABASE_URL = postgres.url(database);
-  }
+  // The broker boots (a JVM, seconds) while the database is copied and seeded.
   const dataDir = join(REPO_ROOT, '.run', `kafka-stack-${name}`);
-  await stopKafka({ port: kafkaPort, dataDir, kill: true });
-  await startKafka({ port: kafkaPort, dataDir, fresh: true, heapMb: 384 });
-  execFileSync(process.execPath, [join(REPO_ROOT, 'apps/gateway/dist/seed.js')], {
-    env: { ...process.env, ...env },
-  });
+  const kafkaStarted = stopKafka({ port: kafkaPort, dataDir, kill: true }).then(() =>
+    startKafka({ port: kafkaPort, dataDir, fresh: true, heapMb: 384 }),
+  );
+  let postgres;
+  try {
+    await createMigratedDatabase(database, env);
+    // Fault tests crash PostgreSQL: they get a server of their own with a copy of the database.
+    if (privatePostgresPort) {
+      postgres = await startPrivatePostgres({ name, port: privatePostgresPort });
+      const admin = new pg.Client({ connectionString: postgres.url('postgres') });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE "${database}"`);
+      await admin.end();
+      copyDatabase(databaseUrl, postgres.url(database));
+      env.DATABASE_URL = postgres.url(database);
+    }
+    await execFileAsync(process.execPath, [join(REPO_ROOT, 'apps/gateway/dist/seed.js')], {
+      env: { ...process.env, ...env },
+    });
+    await kafkaStarted;
+  } catch (error) {
+    await kafkaStarted.catch(() => undefined);
+    await stopKafka({ port: kafkaPort, dataDir, kill: true });
+    await postgres?.stop();
+    throw error;
+  }
 
   const children = new Map();
   const logDir = join(REPO_ROOT, 'test-artifacts', 'logs', name);
-  const start = async (service) => {
-    const child = startService(service, { env, logDir });
-    children.set(service, child);
-    await waitForHealthy(`http://127.0.0.1:${portOf(service)}/health/ready`, {
+  // Each instance's gateway reaches its own instances' HTTP ports (file uploads stream there);
+  // every instance of a service joins the service's one consumer group.
+  const start = async (service, instance = 1) => {
+    const child = startService(service, {
+      env: { ...env, ...portsOf(instance) },
+      logDir,
+      logName: instanceName(service, instance),
+      cpus: cpusOfInstance?.(instance),
+    });
+    children.set(instanceName(service, instance), child);
+    await waitForHealthy(`http://127.0.0.1:${portOf(service, instance)}/health/ready`, {
       child,
       timeoutMs: 120_000,
     });
   };
+  const everyInstance = (services) =>
+    services.flatMap(({ name: service }) =>
+      Array.from({ length: instances }, (_, i) => start(service, i + 1)),
+    );
+  // The stack's broker and database are thrown away with it, so nothing is gained by a graceful
+  // shutdown (a service's takes up to 5 s, the consumer waiting out its fetch). Graceful SIGTERM
+  // has tests of its own (faults, supervision).
   const stopProcessesAndKafka = async () => {
-    await Promise.all([...children.values()].map((child) => stopProcess(child)));
-    await stopKafka({ port: kafkaPort, dataDir });
+    await Promise.all([...children.values()].map((child) => stopProcess(child, 0)));
+    await stopKafka({ port: kafkaPort, dataDir, kill: true });
     await postgres?.stop();
   };
   try {
     // Backend services first (they create topics and join their groups), then the gateway.
-    await Promise.all(SERVICES.filter((s) => s.name !== 'gateway').map((s) => start(s.name)));
-    await start('gateway');
+    await Promise.all(everyInstance(SERVICES.filter((s) => s.name !== 'gateway')));
+    await Promise.all(everyInstance(SERVICES.filter((s) => s.name === 'gateway')));
   } catch (error) {
     await stopProcessesAndKafka(); // a half-started stack must not outlive the failure
     throw error;
@@ -115,6 +155,10 @@ export async function startStack(
   const stack = {
     env,
     gatewayUrl: `http://127.0.0.1:${portBase}`,
+    gatewayUrls: Array.from(
+      { length: instances },
+      (_, i) => `http://127.0.0.1:${portOf('gateway', i + 1)}`,
+    ),
     kafkaPort,
     brokers: [env.KAFKA_BROKERS],
     db,
@@ -146,6 +190,10 @@ export async function startStack(
   };
   return stack;
 }
+
+/** A child's name in the stack: `caseload` for the first instance, `caseload-2` for the second. */
+export const instanceName = (service, instance = 1) =>
+  instance === 1 ? service : `${service}-${instance}`;
 
 /** A fingerprint of every service's migrations: names and SQL, in order. */
 function migrationsFingerprint() {

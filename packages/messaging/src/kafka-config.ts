@@ -93,28 +93,40 @@ export function gatewayClientOptions(
 
 /**
  * Creates every topic Jembatan uses (idempotent), so consumers never subscribe to nothing, with
- * KAFKA_TOPIC_PARTITIONS partitions each (6 unless a deployment sizes it otherwise).
+ * KAFKA_TOPIC_PARTITIONS partitions each (6 unless a deployment sizes it otherwise). Services
+ * start together, and often with the cluster: another may be creating the same topics, and a
+ * broker that has just opened its port may not have registered yet (no broker to place a replica
+ * on). Both pass, so it tries again until `timeoutMs`.
  */
 export async function ensureTopics(
   brokers: string[],
   partitions = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? DEFAULT_PARTITIONS),
+  { timeoutMs = 60_000 } = {},
 ): Promise<string[]> {
   const admin = createKafka('jembatan-topics', brokers).admin();
   await admin.connect();
+  const deadline = Date.now() + timeoutMs;
+  const created: string[] = [];
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = allTopicSpecs(partitions).filter((spec) => !existing.has(spec.name));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((spec) => ({
-          topic: spec.name,
-          numPartitions: spec.partitions,
-          replicationFactor: -1,
-        })),
-      });
+    for (;;) {
+      const existing = new Set(await admin.listTopics());
+      const missing = allTopicSpecs(partitions).filter((spec) => !existing.has(spec.name));
+      if (missing.length === 0) return created;
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((spec) => ({
+            topic: spec.name,
+            numPartitions: spec.partitions,
+            replicationFactor: -1,
+          })),
+        });
+        created.push(...missing.map((spec) => spec.name));
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
     }
-    return missing.map((spec) => spec.name);
   } finally {
     await admin.disconnect();
   }

@@ -21,6 +21,11 @@ export const BaseEnv = z.object({
     )
     .pipe(z.array(z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port[,host:port]')).min(1)),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Put before every key, so several deployments (or test stacks) may share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]*$/, 'letters, digits and . _ : - only')
+    .default(''),
   HOST: z.string().default('0.0.0.0'),
   /** Shared by the gateway and the services to vouch for bulk HTTP calls; set it in production. */
   INTERNAL_SECRET: z

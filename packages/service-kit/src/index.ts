@@ -20,3 +20,4 @@ export * from './pg-pool.js';
 export * from './family-data.js';
 export * from './family-anonymiser.js';
 export * from './working-days.js';
+export * from './work-lease.js';

@@ -17,6 +17,7 @@ import {
   pgConnectionConfig,
   pgSqlClient,
   type MessagingOptions,
+  type ServiceDatabase,
 } from '@jembatan/messaging';
 import { RegionDirectory } from '@jembatan/regions';
 import { REGIONS, ReclaimingPool } from '@jembatan/service-kit';
@@ -27,11 +28,14 @@ import type { ImportJob } from '../generated/prisma/client.js';
 import { CsvToCopyRows, STAGING_COLUMNS } from './csv-rows.js';
 import { appendImportedCards, importedCardsParams } from '../families/family-cards.js';
 import { createStaging, insertFamilies, validateRows } from './import.sql.js';
+import { failAbandonedImports, takeImportLease } from './import-lease.js';
 
 /** Villages per `kpm.imported` event: keeps each message far below Kafka's 1 MB default. */
 const VILLAGES_PER_EVENT = 2_000;
 /** How often the job's received count is updated while the file streams in. */
 const PROGRESS_EVERY_MS = 1_000;
+/** How often unfinished imports are checked for an instance that stopped working on them. */
+const ABANDONED_SWEEP_MS = 60_000;
 /** Memory for the import's sorts and hashes (per statement), so a million rows stay off disk. */
 const IMPORT_WORK_MEM = '256MB';
 
@@ -77,6 +81,9 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Imports');
   private readonly pool: pg.Pool;
   private readonly running = new Set<Promise<void>>();
+  private sweep?: NodeJS.Timeout;
+
+  private readonly database: ServiceDatabase;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
@@ -84,26 +91,33 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outbox: OutboxWriter,
     @Inject(REGIONS) private readonly regions: RegionDirectory,
   ) {
+    this.database = options.database;
     this.pool = new ReclaimingPool(pgConnectionConfig({ ...options.database, poolSize: 4 }));
   }
 
-  /** A restart stops imports mid-way; their transaction never committed, so only the job row says so. */
+  /** Imports an instance was working on when it stopped: found at boot and every minute after. */
   async onApplicationBootstrap(): Promise<void> {
-    const stale = await this.prisma.importJob.updateMany({
-      where: { status: { in: ['receiving', 'validating', 'inserting'] } },
-      data: {
-        status: 'failed',
-        failure: 'interrupted by a restart; import the file again',
-        finishedAt: new Date(),
-      },
-    });
-    if (stale.count > 0) this.logger.warn(`${stale.count} interrupted import(s) marked failed`);
+    await this.sweepAbandoned();
+    this.sweep = setInterval(() => void this.sweepAbandoned(), ABANDONED_SWEEP_MS);
+    this.sweep.unref();
     await this.ensureRegionReference();
   }
 
   async onModuleDestroy(): Promise<void> {
+    clearInterval(this.sweep);
     await Promise.allSettled(this.running);
     await this.pool.end();
+  }
+
+  private async sweepAbandoned(): Promise<void> {
+    try {
+      const abandoned = await failAbandonedImports(this.pool);
+      for (const id of abandoned) await this.pool.query(`DROP TABLE IF EXISTS ${stagingTable(id)}`);
+      if (abandoned.length > 0)
+        this.logger.warn(`${abandoned.length} interrupted import(s) marked failed`);
+    } catch (error) {
+      this.logger.warn(`sweeping interrupted imports failed: ${(error as Error).message}`);
+    }
   }
 
   /** Fills region_ref from idn-area-data when it is missing or out of date. */
@@ -118,9 +132,15 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
       }
     };
     visit(null);
-    const { rows } = await this.pool.query<{ count: string }>('SELECT count(*) FROM region_ref');
-    if (Number(rows[0]?.count) === codes.length) return;
+    const filled = async (client: pg.ClientBase | pg.Pool) =>
+      Number(
+        (await client.query<{ count: string }>('SELECT count(*) FROM region_ref')).rows[0]?.count,
+      ) === codes.length;
+    if (await filled(this.pool)) return;
     await this.inTransaction(async (client) => {
+      // Instances start together: one fills it, the others wait and find it filled.
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('caseload-region-ref'))`);
+      if (await filled(client)) return;
       await client.query('DELETE FROM region_ref');
       await client.query(
         'INSERT INTO region_ref (code, level) SELECT * FROM unnest($1::text[], $2::text[])',
@@ -132,6 +152,23 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
   /** Receives the file (the caller waits for this part), then validates and inserts in the background. */
   async start(request: ImportRequest): Promise<ImportView> {
     const id = randomUUID();
+    const lease = await takeImportLease(this.database, id);
+    let received: { job: ImportJob; timings: Record<string, number> };
+    try {
+      received = await this.receiveFile(id, request);
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
+    const task = this.process(id, stagingTable(id), request, received.timings)
+      .finally(() => lease.release())
+      .finally(() => this.running.delete(task));
+    this.running.add(task);
+    return toImportView({ ...received.job, status: 'validating' });
+  }
+
+  /** Creates the job and streams the file into its staging table; the caller waits for this part. */
+  private async receiveFile(id: string, request: ImportRequest) {
     const job = await this.prisma.importJob.create({
       data: {
         id,
@@ -164,11 +201,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
         `The file could not be read as CSV: ${(error as Error).message}`,
       );
     }
-    const task = this.process(id, staging, request, timings).finally(() =>
-      this.running.delete(task),
-    );
-    this.running.add(task);
-    return toImportView({ ...job, status: 'validating' });
+    return { job, timings };
   }
 
   private async receive(id: string, staging: string, body: Readable) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { gatewayRedis } from '../common/redis.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../common/config.js';
 
 const WINDOW_SECONDS = 15 * 60;
@@ -11,7 +12,7 @@ export class LoginLimiter implements OnModuleDestroy {
   private readonly redis: Redis;
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
-    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+    this.redis = gatewayRedis(config, { maxRetriesPerRequest: 2 });
   }
 
   private key(username: string, ip: string): string {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError } from '@jembatan/messaging';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { gatewayRedis } from '../common/redis.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../common/config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Tx } from '../database/prisma.service.js';
@@ -34,7 +35,7 @@ export class Sessions implements OnModuleDestroy {
     private readonly prisma: PrismaService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {
-    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    this.redis = gatewayRedis(config, { maxRetriesPerRequest: 1 });
     this.redis.on('error', () => undefined); // reported where it matters, below
   }
 

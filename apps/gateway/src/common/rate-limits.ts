@@ -9,7 +9,8 @@ import {
 import type { ErrorBody } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
 import type { NextFunction, Request, Response } from 'express';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { gatewayRedis } from './redis.js';
 import type { SessionUser } from '../auth/tokens.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config.js';
 
@@ -80,7 +81,7 @@ export class RateLimits implements OnModuleDestroy {
   private readonly redis: Redis;
 
   constructor(@Inject(GATEWAY_CONFIG) readonly config: GatewayConfig) {
-    this.redis = new Redis(config.REDIS_URL, {
+    this.redis = gatewayRedis(config, {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
     });

@@ -1,0 +1,344 @@
+// Many instances (issue 10, step 5): every service run twice, each pair in one consumer group,
+// against every service once.
+//   1. Same results: one fixed sequence of the day's requests (one at a time, alternating over
+//      the gateways) on a deployment of one instance each and on one of two leaves the same
+//      rows in every table and shows every user the same screens.
+//   2. Throughput: the closed-loop rate the platform sustains with one instance of each service
+//      and with two. On this 2-core machine both are run twice: free (every process anywhere),
+//      and with each instance set held to a CPU of its own (taskset), as if each set had a
+//      machine to itself; PostgreSQL, Kafka and Redis are shared in both.
+// Results: bench/results/instances.json.
+//   INSTANCES_FAMILIES (5,000)  INSTANCES_OPERATIONS (400)  INSTANCES_SECONDS (60)
+//   INSTANCES_CONCURRENCY (24)  INSTANCES_SEED (1)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { instanceName, startStack } from '@jembatan/infra/stack';
+import kafkajs from 'kafkajs';
+import { apiClient, login } from './lib/http.mjs';
+import { sampleBacklogs, sumOf } from './lib/metrics.mjs';
+import { machine } from './lib/stats.mjs';
+import { realVillages } from './lib/villages.mjs';
+import { loadNation } from './nation/load.mjs';
+import { createRandom, nationPlan } from './nation/plan.mjs';
+import { prepareWorkload, runClosedLoop } from './nation/workload.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const BACKEND = ['caseload', 'training', 'partners', 'microcredit', 'supervision'];
+
+/**
+ * A private stack of `instances` of every service with `plan` loaded through its gateway and the
+ * events of the load drained; the workload's context sends to every gateway in turn.
+ */
+async function deploy({ name, portBase, instances, cpusOfInstance, plan, activeAssistants }) {
+  const stack = await startStack(name, portBase, {
+    instances,
+    cpusOfInstance,
+    rpcTimeoutMs: 30_000,
+  });
+  try {
+    const loaded = await loadNation({
+      baseUrl: stack.gatewayUrl,
+      adminToken: await login(stack.gatewayUrl, 'admin'),
+      plan,
+      detailShare: 0.1,
+    });
+    const ctx = await prepareWorkload({
+      baseUrl: stack.gatewayUrl,
+      plan,
+      loaded,
+      activeAssistants,
+    });
+    ctx.baseUrls = stack.gatewayUrls;
+    // Outbox backlog and consumer lag are the group's and the schema's, not an instance's: the
+    // first instance of each service reports them.
+    const sampler = sampleBacklogs(
+      Object.fromEntries(
+        [...BACKEND, 'gateway'].map((s) => [s, `http://127.0.0.1:${stack.portOf(s)}`]),
+      ),
+    );
+    if (!(await sampler.drained(120_000))) throw new Error(`${name}: the load never drained`);
+    return { stack, ctx, sampler, loaded };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+/** Commands and events each instance of each service handled so far (from its /metrics). */
+async function workPerInstance(stack, instances) {
+  const handled = {};
+  for (const service of [...BACKEND, 'gateway'])
+    for (let instance = 1; instance <= instances; instance++) {
+      const text = await (
+        await fetch(`http://127.0.0.1:${stack.portOf(service, instance)}/metrics`)
+      ).text();
+      const count = (metric) => sumOf(text, metric);
+      handled[instanceName(service, instance)] =
+        service === 'gateway'
+          ? { requests: count('jembatan_http_request_duration_seconds_count') }
+          : {
+              commands: count('jembatan_command_duration_seconds_count'),
+              events: count('jembatan_events_consumed_total'),
+            };
+    }
+  return handled;
+}
+
+/** Each service's consumer group: how many members hold partitions of its topics. */
+async function groupMembers(stack) {
+  const admin = new kafkajs.Kafka({
+    clientId: 'instances-bench',
+    brokers: stack.brokers,
+    logLevel: kafkajs.logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.describeGroups([...BACKEND, 'gateway-replies']);
+    return Object.fromEntries(
+      groups.map((g) => [g.groupId, g.members.filter((m) => m.memberAssignment.length > 0).length]),
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Ids, times and tokens differ between two deployments by nature: what is left is compared. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+export function comparable(value) {
+  if (Array.isArray(value))
+    return value
+      .map(comparable)
+      .map((v) => [JSON.stringify(v), v])
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, v]) => v);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !/(^id$|Id$|Ids$|At$|^nextCursor$|[Tt]oken$)/.test(key))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, v]) => [key, comparable(v)]),
+    );
+  if (typeof value === 'string' && (UUID.test(value) || TIME.test(value))) return '·';
+  return value;
+}
+
+/** Lines on the gateway's audit trail so far. */
+const auditLines = async (stack) =>
+  (await stack.db.query(`SELECT count(*)::int AS n FROM gateway.audit_event`)).rows[0].n;
+
+/**
+ * What a deployment holds after a run: the rows in each service's tables, and the screens its
+ * users see (every active assistant's caseload, each coordinator's and Dinas office's dashboard
+ * and attendance, each tutor's referrals), with ids and times taken out. The audit trail is
+ * compared apart (by the run's own lines): loading polls and retries as long as it takes.
+ */
+export async function snapshotOf(stack, ctx) {
+  const { rows } = await stack.db.query(
+    `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
+      WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE'
+        AND table_name NOT IN ('_prisma_migrations', 'region_ref', 'audit_event')
+      ORDER BY 1`,
+    [[...BACKEND, 'gateway']],
+  );
+  const tables = {};
+  for (const { name } of rows)
+    tables[name] = (await stack.db.query(`SELECT count(*)::int AS n FROM ${name}`)).rows[0].n;
+  const read = (who, path) => apiClient(stack.gatewayUrl, who.token).send('GET', path);
+  const screens = {};
+  for (const a of ctx.active) {
+    const families = [];
+    let cursor = null;
+    do {
+      const page = await read(
+        a,
+        `/api/kpm?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      families.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    screens[`caseload of ${a.username}`] = comparable(families);
+  }
+  for (const who of [...ctx.coordinators, ...ctx.dinas])
+    screens[`dashboard of ${who.username}`] = comparable(
+      await read(who, `/api/regions/stats?regionCode=${who.regionCode}`),
+    );
+  for (const who of ctx.coordinators)
+    screens[`attendance seen by ${who.username}`] = comparable(
+      await read(who, `/api/attendance/today?regionCode=${who.regionCode}`),
+    );
+  // A regency's business tutor (ids differ between deployments; regencies do not).
+  const tutors = new Map(
+    ctx.active.filter((a) => a.tutoring).map((a) => [a.regionCode.slice(0, 5), a.tutoring]),
+  );
+  for (const [regency, tutor] of tutors)
+    screens[`referrals of the tutor of ${regency}`] = comparable(
+      (await read(tutor, '/api/referrals')).items ?? [],
+    );
+  return { tables, screens };
+}
+
+/**
+ * Runs the same `operations` of the mix, one at a time, on a deployment of each size in
+ * `instanceCounts`; returns, per size, what it holds afterwards and who did the work.
+ */
+export async function sameResults({
+  families = 600,
+  operations = 120,
+  seed = 1,
+  instanceCounts = [1, 2],
+  portBase = 8800,
+  log = () => undefined,
+}) {
+  const plan = nationPlan({ families, seed, villages: realVillages() });
+  const runs = [];
+  for (const [i, instances] of instanceCounts.entries()) {
+    const { stack, ctx, sampler } = await deploy({
+      name: `instances${i}`,
+      portBase,
+      instances,
+      plan,
+      activeAssistants: 8,
+    });
+    try {
+      const before = await workPerInstance(stack, instances);
+      const auditedBefore = await auditLines(stack);
+      const run = await runClosedLoop(ctx, { operations, random: createRandom(seed) });
+      const drained = await sampler.drained(120_000);
+      const after = await workPerInstance(stack, instances);
+      const audited = (await auditLines(stack)) - auditedBefore;
+      const handled = Object.fromEntries(
+        Object.entries(after).map(([name, counts]) => [
+          name,
+          Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, n - before[name][k]])),
+        ]),
+      );
+      runs.push({
+        instances,
+        run,
+        drained,
+        groups: await groupMembers(stack),
+        handled,
+        snapshot: { ...(await snapshotOf(stack, ctx)), audited },
+      });
+      log(`${instances} instance(s): ${run.requests} requests, ${run.errors} errors`);
+    } finally {
+      await sampler.stop();
+      await stack.stop();
+    }
+  }
+  return runs;
+}
+
+/**
+ * The closed-loop rate of the mix with one instance of every service and with two, each for
+ * `seconds` with `concurrency` callers; `pinned` holds instance n's processes to CPU n-1.
+ */
+export async function throughput({
+  families = 5_000,
+  seconds = 60,
+  concurrency = 24,
+  seed = 1,
+  pinned = false,
+  portBase = 8800,
+  log = () => undefined,
+}) {
+  const plan = nationPlan({ families, seed, villages: realVillages() });
+  const results = [];
+  for (const instances of [1, 2]) {
+    const { stack, ctx, sampler } = await deploy({
+      name: `throughput${instances}`,
+      portBase,
+      instances,
+      cpusOfInstance: pinned ? (instance) => String(instance - 1) : undefined,
+      plan,
+      activeAssistants: 40,
+    });
+    try {
+      // A short warm-up (JIT, connection pools, caches) before the measured run.
+      await runClosedLoop(ctx, { concurrency, seconds: 10, random: createRandom(seed + 1) });
+      const run = await runClosedLoop(ctx, {
+        concurrency,
+        seconds,
+        round: 1,
+        random: createRandom(seed),
+      });
+      const drained = await sampler.drained(120_000);
+      results.push({
+        instances,
+        pinned,
+        perSecond: run.achievedPerSecond,
+        requests: run.requests,
+        errors: run.errors,
+        reads: run.reads,
+        writes: run.writes,
+        drained,
+      });
+      log(
+        `${instances} instance(s)${pinned ? ', one CPU each' : ''}: ${run.achievedPerSecond}/s, p99 reads ${run.reads.p99} ms, writes ${run.writes.p99} ms, ${run.errors} errors`,
+      );
+    } finally {
+      await sampler.stop();
+      await stack.stop();
+    }
+  }
+  return results;
+}
+
+async function main() {
+  const env = (name, fallback) => Number(process.env[name] ?? fallback);
+  const families = env('INSTANCES_FAMILIES', 5_000);
+  const seed = env('INSTANCES_SEED', 1);
+  const runs = await sameResults({
+    families: Math.min(families, 2_000),
+    operations: env('INSTANCES_OPERATIONS', 400),
+    seed,
+    log: console.log,
+  });
+  const [one, two] = runs.map((r) => r.snapshot);
+  const differences = [
+    ...Object.keys(one.tables).filter((t) => one.tables[t] !== two.tables[t]),
+    ...Object.keys(one.screens).filter(
+      (k) => JSON.stringify(one.screens[k]) !== JSON.stringify(two.screens[k]),
+    ),
+    ...(one.audited === two.audited ? [] : ['audit lines of the run']),
+  ];
+  console.log(`same results: ${differences.length === 0 ? 'yes' : differences.join(', ')}`);
+  const options = {
+    families,
+    seed,
+    seconds: env('INSTANCES_SECONDS', 60),
+    concurrency: env('INSTANCES_CONCURRENCY', 24),
+    log: console.log,
+  };
+  const free = await throughput({ ...options, pinned: false });
+  const pinned = await throughput({ ...options, pinned: true });
+  const results = join(HERE, 'results', 'instances.json');
+  mkdirSync(dirname(results), { recursive: true });
+  writeFileSync(
+    results,
+    `${JSON.stringify(
+      {
+        machine: machine(),
+        at: new Date().toISOString(),
+        sameResults: {
+          differences,
+          runs: runs.map(({ snapshot, run, ...rest }) => ({
+            ...rest,
+            requests: run.requests,
+            errors: run.errors,
+            tables: Object.keys(snapshot.tables).length,
+            screens: Object.keys(snapshot.screens).length,
+          })),
+        },
+        throughput: { ...options, log: undefined, free, pinned },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`written to ${results}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
