@@ -8,7 +8,7 @@
 //      and with each instance set held to a CPU of its own (taskset), as if each set had a
 //      machine to itself; PostgreSQL, Kafka and Redis are shared in both.
 // Results: bench/results/instances.json.
-//   INSTANCES_FAMILIES (5,000)  INSTANCES_OPERATIONS (400)  INSTANCES_SECONDS (60)
+//   INSTANCES_FAMILIES (3,000)  INSTANCES_OPERATIONS (300)  INSTANCES_SECONDS (45)
 //   INSTANCES_CONCURRENCY (24)  INSTANCES_SEED (1)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -124,9 +124,21 @@ export function comparable(value) {
   return value;
 }
 
-/** Lines on the gateway's audit trail so far. */
-const auditLines = async (stack) =>
-  (await stack.db.query(`SELECT count(*)::int AS n FROM gateway.audit_event`)).rows[0].n;
+/**
+ * Lines on the gateway's audit trail, once every gateway has written what it holds: each
+ * writes its lines in batches 200 ms apart, so the count is read until it holds for 600 ms.
+ */
+async function auditLines(stack) {
+  const count = async () =>
+    (await stack.db.query(`SELECT count(*)::int AS n FROM gateway.audit_event`)).rows[0].n;
+  let last = await count();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const now = await count();
+    if (now === last) return now;
+    last = now;
+  }
+}
 
 /**
  * What a deployment holds after a run: the rows in each service's tables, and the screens its
@@ -236,8 +248,8 @@ export async function sameResults({
  * `seconds` with `concurrency` callers; `pinned` holds instance n's processes to CPU n-1.
  */
 export async function throughput({
-  families = 5_000,
-  seconds = 60,
+  families = 3_000,
+  seconds = 45,
   concurrency = 24,
   seed = 1,
   pinned = false,
@@ -288,11 +300,11 @@ export async function throughput({
 
 async function main() {
   const env = (name, fallback) => Number(process.env[name] ?? fallback);
-  const families = env('INSTANCES_FAMILIES', 5_000);
+  const families = env('INSTANCES_FAMILIES', 3_000);
   const seed = env('INSTANCES_SEED', 1);
   const runs = await sameResults({
     families: Math.min(families, 2_000),
-    operations: env('INSTANCES_OPERATIONS', 400),
+    operations: env('INSTANCES_OPERATIONS', 300),
     seed,
     log: console.log,
   });
@@ -308,7 +320,7 @@ async function main() {
   const options = {
     families,
     seed,
-    seconds: env('INSTANCES_SECONDS', 60),
+    seconds: env('INSTANCES_SECONDS', 45),
     concurrency: env('INSTANCES_CONCURRENCY', 24),
     log: console.log,
   };
