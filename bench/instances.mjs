@@ -141,6 +141,37 @@ async function auditLines(stack) {
 }
 
 /**
+ * How many rows a table holds. A table sharded by the Kafka partition an event came on (its
+ * primary key ends in `shard`; supervision's region counters) holds a row per key and shard,
+ * and which partition a family's events take follows its random id: for those, the keys and the
+ * sum of each counter, which do not depend on it.
+ */
+async function rowsOf(db, table) {
+  const { rows: key } = await db.query(
+    `SELECT a.attname AS name FROM pg_index i
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+      WHERE i.indrelid = $1::regclass AND i.indisprimary`,
+    [table],
+  );
+  if (!key.some((column) => column.name === 'shard'))
+    return (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+  const [schema, name] = table.split('.');
+  const { rows: counters } = await db.query(
+    `SELECT column_name AS name FROM information_schema.columns
+      WHERE table_schema = $1 AND table_name = $2 AND data_type IN ('integer', 'bigint')
+        AND column_name <> ALL($3)`,
+    [schema, name, key.map((column) => column.name)],
+  );
+  const keys = key.map((column) => column.name).filter((column) => column !== 'shard');
+  const sums = counters.map((c) => `sum(${c.name})::bigint::text AS ${c.name}`);
+  const { rows } = await db.query(
+    `SELECT count(DISTINCT (${keys.join(', ')}))::int AS keys${sums.map((sum) => `, ${sum}`).join('')}
+       FROM ${table}`,
+  );
+  return rows[0];
+}
+
+/**
  * What a deployment holds after a run: the rows in each service's tables, and the screens its
  * users see (every active assistant's caseload, each coordinator's and Dinas office's dashboard
  * and attendance, each tutor's referrals), with ids and times taken out. The audit trail is
@@ -155,8 +186,7 @@ export async function snapshotOf(stack, ctx) {
     [[...BACKEND, 'gateway']],
   );
   const tables = {};
-  for (const { name } of rows)
-    tables[name] = (await stack.db.query(`SELECT count(*)::int AS n FROM ${name}`)).rows[0].n;
+  for (const { name } of rows) tables[name] = await rowsOf(stack.db, name);
   const read = (who, path) => apiClient(stack.gatewayUrl, who.token).send('GET', path);
   const screens = {};
   for (const a of ctx.active) {
@@ -283,6 +313,16 @@ export async function throughput({
         perSecond: run.achievedPerSecond,
         requests: run.requests,
         errors: run.errors,
+        // What the errors were: under many callers at once, some are the platform's conflict
+        // answers (409: a family referred to an offer it was just referred to), not failures.
+        refused: Object.fromEntries(
+          Object.entries(run.endpoints)
+            .map(([endpoint, { statuses }]) => [
+              endpoint,
+              Object.fromEntries(Object.entries(statuses).filter(([status]) => !/^2/.test(status))),
+            ])
+            .filter(([, statuses]) => Object.keys(statuses).length > 0),
+        ),
         reads: run.reads,
         writes: run.writes,
         drained,
@@ -310,7 +350,9 @@ async function main() {
   });
   const [one, two] = runs.map((r) => r.snapshot);
   const differences = [
-    ...Object.keys(one.tables).filter((t) => one.tables[t] !== two.tables[t]),
+    ...Object.keys(one.tables).filter(
+      (t) => JSON.stringify(one.tables[t]) !== JSON.stringify(two.tables[t]),
+    ),
     ...Object.keys(one.screens).filter(
       (k) => JSON.stringify(one.screens[k]) !== JSON.stringify(two.screens[k]),
     ),
