@@ -30,7 +30,15 @@ const BACKEND = ['caseload', 'training', 'partners', 'microcredit', 'supervision
  * A private stack of `instances` of every service with `plan` loaded through its gateway and the
  * events of the load drained; the workload's context sends to every gateway in turn.
  */
-async function deploy({ name, portBase, instances, cpusOfInstance, plan, activeAssistants }) {
+async function deploy({
+  name,
+  portBase,
+  instances,
+  cpusOfInstance,
+  plan,
+  activeAssistants,
+  detailShare = 0.1,
+}) {
   const stack = await startStack(name, portBase, {
     instances,
     cpusOfInstance,
@@ -41,7 +49,7 @@ async function deploy({ name, portBase, instances, cpusOfInstance, plan, activeA
       baseUrl: stack.gatewayUrl,
       adminToken: await login(stack.gatewayUrl, 'admin'),
       plan,
-      detailShare: 0.1,
+      detailShare,
     });
     const ctx = await prepareWorkload({
       baseUrl: stack.gatewayUrl,
@@ -283,12 +291,14 @@ export async function throughput({
   concurrency = 24,
   seed = 1,
   pinned = false,
+  instanceCounts = [1, 2],
+  detailShare = 0.1,
   portBase = 8800,
   log = () => undefined,
 }) {
   const plan = nationPlan({ families, seed, villages: realVillages() });
   const results = [];
-  for (const instances of [1, 2]) {
+  for (const instances of instanceCounts) {
     const { stack, ctx, sampler } = await deploy({
       name: `throughput${instances}`,
       portBase,
@@ -296,6 +306,7 @@ export async function throughput({
       cpusOfInstance: pinned ? (instance) => String(instance - 1) : undefined,
       plan,
       activeAssistants: 40,
+      detailShare,
     });
     try {
       // A short warm-up (JIT, connection pools, caches) before the measured run.
