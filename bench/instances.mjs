@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SERVICES } from '@jembatan/infra/processes';
 import { instanceName, startStack } from '@jembatan/infra/stack';
 import kafkajs from 'kafkajs';
 import { apiClient, login } from './lib/http.mjs';
@@ -21,10 +22,11 @@ import { machine } from './lib/stats.mjs';
 import { realVillages } from './lib/villages.mjs';
 import { loadNation } from './nation/load.mjs';
 import { createRandom, nationPlan } from './nation/plan.mjs';
-import { prepareWorkload, runClosedLoop } from './nation/workload.mjs';
+import { prepareWorkload, runClosedLoop, wholeCaseload } from './nation/workload.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const BACKEND = ['caseload', 'training', 'partners', 'microcredit', 'supervision'];
+const SERVICE_NAMES = SERVICES.map((s) => s.name);
+const BACKEND = SERVICE_NAMES.filter((name) => name !== 'gateway');
 
 /**
  * A private stack of `instances` of every service with `plan` loaded through its gateway and the
@@ -61,12 +63,10 @@ async function deploy({
     // Outbox backlog and consumer lag are the group's and the schema's, not an instance's: the
     // first instance of each service reports them.
     const sampler = sampleBacklogs(
-      Object.fromEntries(
-        [...BACKEND, 'gateway'].map((s) => [s, `http://127.0.0.1:${stack.portOf(s)}`]),
-      ),
+      Object.fromEntries(SERVICE_NAMES.map((s) => [s, `http://127.0.0.1:${stack.portOf(s)}`])),
     );
     if (!(await sampler.drained(120_000))) throw new Error(`${name}: the load never drained`);
-    return { stack, ctx, sampler, loaded };
+    return { stack, ctx, sampler };
   } catch (error) {
     await stack.stop();
     throw error;
@@ -76,7 +76,7 @@ async function deploy({
 /** Commands and events each instance of each service handled so far (from its /metrics). */
 async function workPerInstance(stack, instances) {
   const handled = {};
-  for (const service of [...BACKEND, 'gateway'])
+  for (const service of SERVICE_NAMES)
     for (let instance = 1; instance <= instances; instance++) {
       const text = await (
         await fetch(`http://127.0.0.1:${stack.portOf(service, instance)}/metrics`)
@@ -191,25 +191,16 @@ export async function snapshotOf(stack, ctx) {
       WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE'
         AND table_name NOT IN ('_prisma_migrations', 'region_ref', 'audit_event')
       ORDER BY 1`,
-    [[...BACKEND, 'gateway']],
+    [SERVICE_NAMES],
   );
   const tables = {};
   for (const { name } of rows) tables[name] = await rowsOf(stack.db, name);
   const read = (who, path) => apiClient(stack.gatewayUrl, who.token).send('GET', path);
   const screens = {};
-  for (const a of ctx.active) {
-    const families = [];
-    let cursor = null;
-    do {
-      const page = await read(
-        a,
-        `/api/kpm?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      );
-      families.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    screens[`caseload of ${a.username}`] = comparable(families);
-  }
+  for (const a of ctx.active)
+    screens[`caseload of ${a.username}`] = comparable(
+      await wholeCaseload(apiClient(stack.gatewayUrl, a.token)),
+    );
   for (const who of [...ctx.coordinators, ...ctx.dinas])
     screens[`dashboard of ${who.username}`] = comparable(
       await read(who, `/api/regions/stats?regionCode=${who.regionCode}`),

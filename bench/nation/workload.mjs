@@ -24,6 +24,21 @@ const socioEconomic = (day) => ({
   }),
 });
 
+/** Every family of the caller's caseload, page by page, as the portal's list reads it. */
+export async function wholeCaseload(api) {
+  const families = [];
+  let cursor = null;
+  do {
+    const page = await api.send(
+      'GET',
+      `/api/kpm?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    families.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return families;
+}
+
 /**
  * What the workload needs to know of a loaded nation: for `activeAssistants` of the assistants,
  * their families, groups and regency's tutoring offer; tokens for every account (signed with the
@@ -54,17 +69,7 @@ export async function prepareWorkload({ baseUrl, plan, loaded, activeAssistants 
   const step = Math.max(1, Math.floor(everyAssistant.length / activeAssistants));
   const chosen = everyAssistant.filter((_, i) => i % step === 0).slice(0, activeAssistants);
   const active = await inParallel(chosen, 8, async (assistant) => {
-    const api = apiClient(baseUrl, assistant.token);
-    const families = [];
-    let cursor = null;
-    do {
-      const page = await api.send(
-        'GET',
-        `/api/kpm?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      );
-      families.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const families = await wholeCaseload(apiClient(baseUrl, assistant.token));
     const groups = new Map();
     for (const f of families)
       if (f.group) groups.set(f.group.id, [...(groups.get(f.group.id) ?? []), f.id]);
