@@ -92,7 +92,10 @@ export async function rawKafka({ brokers, rate, seconds }) {
   const arrived = new Map();
   const consumer = kafka.consumer({ groupId: `bench-baseline-${randomUUID()}` });
   await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: false });
+  // From the beginning: a new group starting at "latest" fixes that offset only on its first
+  // fetch, which may come after the first send (that message was then never seen: 'lost').
+  // Messages of an earlier run carry keys nobody waits for and are passed over.
+  await consumer.subscribe({ topic, fromBeginning: true });
   const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
   await consumer.run({
     eachMessage: async ({ message }) => {
