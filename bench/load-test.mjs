@@ -6,11 +6,16 @@
 //      on raw pg, raw kafkajs produce-to-consume (nation/baselines.mjs);
 //   3. drives the day's mix (nation/workload.mjs) at a fixed arrival rate with the morning
 //      check-in burst on top, sampling every service's outbox backlog and consumer lag;
-//   4. steps the rate up, a minute each, to find the knee (where p99 doubles).
+//   4. steps the rate up, a minute each, to find the knee (where p99 doubles), with the CPU
+//      each step used, so the cost of one more request (the slope) shows apart from what the
+//      machine spends with no request at all (measured idle before the run);
+//   5. closes the loop: a fixed number of callers, each sending its next request when the
+//      last is answered, gives the most the deployment answers a second.
 // Results: bench/results/load-test.json and a chart, bench/results/load-test.svg.
 //   LOAD_FAMILIES (100,000)  LOAD_RATE (300 a second)  LOAD_SECONDS (600)
 //   LOAD_BURST_SECONDS (60)  LOAD_KNEE_RATES (10,20,40,60,80)  LOAD_STEP_SECONDS (60)
 //   LOAD_BASELINE_SECONDS (30)  LOAD_ACTIVE_ASSISTANTS (200)  LOAD_DETAIL_SHARE (0.05)
+//   LOAD_IDLE_SECONDS (20)  LOAD_SATURATION_SECONDS (60)  LOAD_SATURATION_CALLERS (24)
 //   LOAD_SEED (1)  LOAD_RESULTS (bench/results/load-test)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,7 +30,7 @@ import { bareNest, rawKafka, rawPg } from './nation/baselines.mjs';
 import { writeHistory } from './nation/history.mjs';
 import { loadNation } from './nation/load.mjs';
 import { createRandom, nationPlan } from './nation/plan.mjs';
-import { prepareWorkload, runWorkload } from './nation/workload.mjs';
+import { prepareWorkload, runClosedLoop, runWorkload } from './nation/workload.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ratio = (value, base) =>
@@ -54,12 +59,15 @@ function machineBusySeconds() {
 
 /**
  * CPU seconds each of the stack's processes used while `work` ran, and the whole machine's
- * (PostgreSQL, Kafka and the load generator included).
+ * (PostgreSQL, Kafka and the load generator included); `machineCores`: how many cores the
+ * machine kept busy on average over the wall time.
  */
 async function cpuDuring(children, work) {
   const before = new Map([...children].map(([name, child]) => [name, cpuSeconds(child.pid)]));
   const machineBefore = machineBusySeconds();
+  const started = performance.now();
   const result = await work();
+  const wallSeconds = (performance.now() - started) / 1000;
   const machineAfter = machineBusySeconds();
   const used = Object.fromEntries(
     [...children].map(([name, child]) => {
@@ -68,9 +76,46 @@ async function cpuDuring(children, work) {
       return [name, now === null || was === null ? null : Math.round((now - was) * 10) / 10];
     }),
   );
-  if (machineBefore !== null && machineAfter !== null)
+  let machineCores = null;
+  if (machineBefore !== null && machineAfter !== null) {
     used.machine = Math.round((machineAfter - machineBefore) * 10) / 10;
-  return { result, used };
+    machineCores = Math.round(((machineAfter - machineBefore) / wallSeconds) * 100) / 100;
+  }
+  return { result, used, machineCores };
+}
+
+/** Milliseconds of CPU per request, per process and for the machine, from CPU seconds used. */
+export function msPerRequest(used, requests) {
+  return Object.fromEntries(
+    Object.entries(used).map(([name, seconds]) => [
+      name,
+      seconds === null || !requests ? null : Math.round((seconds * 1000 * 10) / requests) / 10,
+    ]),
+  );
+}
+
+/**
+ * What one more request a second costs the machine: the least-squares slope of the cores it kept
+ * busy against the rate it answered, over the steps it answered in full without running short of
+ * cores (beyond that, busy cores stop rising with the rate and the slope would read low). Null
+ * with fewer than two such steps.
+ */
+export function marginalCost(steps, cores) {
+  const points = steps
+    .filter((s) => s.achievedPerSecond >= 0.95 * s.rate && s.machineCores < 0.8 * cores)
+    .map((s) => [s.achievedPerSecond, s.machineCores]);
+  if (points.length < 2) return null;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  const sxx = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  if (sxx === 0) return null;
+  const slope = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0) / sxx;
+  return {
+    msPerRequest: Math.round(slope * 1000 * 10) / 10,
+    /** Where the line meets no traffic: the cores the machine keeps busy regardless. */
+    coresAtZero: Math.round((meanY - slope * meanX) * 100) / 100,
+    steps: points.length,
+  };
 }
 
 /** The first rate whose p99 (reads or writes) is at least twice the lowest rate's. */
@@ -99,6 +144,9 @@ export async function runLoadTest({
   baselineSeconds = 30,
   activeAssistants = 200,
   detailShare = 0.05,
+  idleSeconds = 20,
+  saturationSeconds = 60,
+  saturationCallers = 24,
   seed = 1,
   portBase = 8600,
   stackName = 'loadtest',
@@ -130,6 +178,15 @@ export async function runLoadTest({
     const loadDrained = await sampler.drained(300_000);
     log(`loaded: ${JSON.stringify(loaded.seconds)}; events drained: ${loadDrained}`);
 
+    // What the machine spends with nothing asked of it: polling consumers, outbox relays,
+    // heartbeats, the metrics sampler, PostgreSQL's background work.
+    const { machineCores: idleCores } = await cpuDuring(
+      stack.children,
+      () => new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000)),
+    );
+    const idle = { seconds: idleSeconds, machineCores: idleCores };
+    log(`idle: ${idle.machineCores} cores busy`);
+
     log('baselines...');
     const baselines = {
       bareNest: await bareNest({ rate, seconds: baselineSeconds, port: portBase + 50 }),
@@ -150,7 +207,11 @@ export async function runLoadTest({
       `the day's mix at ${rate}/s for ${seconds} s, burst of ${burstSeconds > 0 ? ctx.everyAssistant.length : 0} check-ins...`,
     );
     const mainStarted = sampler.samples.at(-1).atSeconds;
-    const { result: main, used: cpu } = await cpuDuring(stack.children, () =>
+    const {
+      result: main,
+      used: cpu,
+      machineCores: mainCores,
+    } = await cpuDuring(stack.children, () =>
       runWorkload(ctx, { rate, seconds, burstSeconds, random }),
     );
     const mainEnded = sampler.samples.at(-1).atSeconds;
@@ -162,21 +223,55 @@ export async function runLoadTest({
 
     const steps = [];
     for (const [i, stepRate] of kneeRates.entries()) {
-      const step = await runWorkload(ctx, {
-        rate: stepRate,
-        seconds: stepSeconds,
-        round: i + 1,
-        random,
-      });
+      const {
+        result: step,
+        used,
+        machineCores,
+      } = await cpuDuring(stack.children, () =>
+        runWorkload(ctx, { rate: stepRate, seconds: stepSeconds, round: i + 1, random }),
+      );
       steps.push({
         rate: stepRate,
         achievedPerSecond: step.achievedPerSecond,
         errorRate: step.errorRate,
         reads: step.reads,
         writes: step.writes,
+        machineCores,
+        cpuMsPerRequest: msPerRequest(used, step.requests),
       });
       log(
-        `step ${stepRate}/s: reads p99 ${step.reads.p99} writes p99 ${step.writes.p99} errors ${step.errors}`,
+        `step ${stepRate}/s: reads p99 ${step.reads.p99} writes p99 ${step.writes.p99} errors ${step.errors}, ${steps.at(-1).machineCores} cores`,
+      );
+      await sampler.drained(120_000);
+    }
+
+    let saturation = null;
+    if (saturationSeconds > 0) {
+      const {
+        result: closed,
+        used,
+        machineCores,
+      } = await cpuDuring(stack.children, () =>
+        runClosedLoop(ctx, {
+          concurrency: saturationCallers,
+          seconds: saturationSeconds,
+          round: kneeRates.length + 1,
+          random,
+        }),
+      );
+      saturation = {
+        callers: saturationCallers,
+        seconds: saturationSeconds,
+        perSecond: closed.achievedPerSecond,
+        requests: closed.requests,
+        errors: closed.errors,
+        reads: closed.reads,
+        writes: closed.writes,
+        machineCores,
+        cpuMsPerRequest: msPerRequest(used, closed.requests),
+      };
+      log(
+        `closed loop, ${saturationCallers} callers: ${closed.achievedPerSecond}/s, p99 reads ${closed.reads.p99} writes ${closed.writes.p99}, ${closed.errors} errors`,
       );
       await sampler.drained(120_000);
     }
@@ -209,12 +304,8 @@ export async function runLoadTest({
         /** CPU seconds per service during the run, and milliseconds of CPU per request. */
         cpu: {
           seconds: cpu,
-          msPerRequest: Object.fromEntries(
-            Object.entries(cpu).map(([name, used]) => [
-              name,
-              used === null ? null : Math.round((used * 1000 * 10) / main.requests) / 10,
-            ]),
-          ),
+          machineCores: mainCores,
+          msPerRequest: msPerRequest(cpu, main.requests),
         },
         lag: {
           peak: Math.max(0, ...duringRun.map((s) => s.lag)),
@@ -239,6 +330,9 @@ export async function runLoadTest({
         },
       },
       knee: { stepSeconds, steps, rate: kneeOf(steps) },
+      idle,
+      marginal: marginalCost(steps, machine().cpus),
+      saturation,
       backlog,
     };
     mkdirSync(dirname(results), { recursive: true });
@@ -307,6 +401,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     baselineSeconds: number('LOAD_BASELINE_SECONDS', 30),
     activeAssistants: number('LOAD_ACTIVE_ASSISTANTS', 200),
     detailShare: number('LOAD_DETAIL_SHARE', 0.05),
+    idleSeconds: number('LOAD_IDLE_SECONDS', 20),
+    saturationSeconds: number('LOAD_SATURATION_SECONDS', 60),
+    saturationCallers: number('LOAD_SATURATION_CALLERS', 24),
     seed: number('LOAD_SEED', 1),
     results: process.env.LOAD_RESULTS ?? join(HERE, 'results', 'load-test'),
   });

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { kneeOf, runLoadTest, secondsUntilNoLag } from './load-test.mjs';
+import { kneeOf, marginalCost, runLoadTest, secondsUntilNoLag } from './load-test.mjs';
 import { MIX } from './nation/workload.mjs';
 
 const RESULTS = join(process.cwd(), '..', 'test-artifacts', 'load-test-short');
@@ -35,6 +35,26 @@ describe('the knee and the lag', () => {
   });
 });
 
+describe('the cost of one more request', () => {
+  const step = (rate, machineCores, achievedPerSecond = rate) => ({
+    rate,
+    achievedPerSecond,
+    machineCores,
+  });
+
+  it('is the slope of busy cores against the rate, apart from what no traffic costs', () => {
+    // 0.3 cores with no traffic, 15 ms a request.
+    const steps = [step(10, 0.45), step(20, 0.6), step(40, 0.9)];
+    expect(marginalCost(steps, 2)).toEqual({ msPerRequest: 15, coresAtZero: 0.3, steps: 3 });
+  });
+
+  it('leaves out steps the machine could not answer in full or ran short of cores for', () => {
+    const steps = [step(10, 0.45), step(20, 0.6), step(60, 1.95), step(80, 1.99, 61)];
+    expect(marginalCost(steps, 2)).toEqual({ msPerRequest: 15, coresAtZero: 0.3, steps: 2 });
+    expect(marginalCost(steps.slice(0, 1), 2)).toBeNull();
+  });
+});
+
 describe('the load test, short', () => {
   it('loads a small nation through the gateway and drives the whole mix without a failure', async () => {
     const summary = await runLoadTest({
@@ -47,6 +67,9 @@ describe('the load test, short', () => {
       baselineSeconds: 5,
       activeAssistants: 8,
       detailShare: 0.02,
+      idleSeconds: 3,
+      saturationSeconds: 10,
+      saturationCallers: 4,
       results: RESULTS,
       // Apart from a full run's stack (8600), so both may run on one machine.
       portBase: 8700,
@@ -82,6 +105,12 @@ describe('the load test, short', () => {
       expect(baseline.latency.count).toBe(60);
     }
     expect(MIX.length).toBeGreaterThan(10);
+    // The CPU is read for each step and for the machine with no traffic.
+    expect(summary.idle.machineCores).toBeGreaterThan(0);
+    for (const s of summary.knee.steps) expect(s.cpuMsPerRequest.gateway).toBeGreaterThan(0);
+    // The closed loop answered what it was sent; none of it failed.
+    expect(summary.saturation.requests).toBeGreaterThan(10);
+    expect(summary.saturation.errors).toBe(0);
 
     const written = JSON.parse(readFileSync(`${RESULTS}.json`, 'utf8'));
     expect(written.main.requests).toBe(main.requests);

@@ -13,7 +13,7 @@ import { TokenService } from './auth/tokens.js';
 import { TotpController } from './auth/totp.controller.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './common/config.js';
 import { BulkHttp } from './common/bulk-http.js';
-import { PerAccountLimit, RateLimits } from './common/rate-limits.js';
+import { RateLimits } from './common/rate-limits.js';
 import { Services } from './common/rpc.provider.js';
 import { PrismaService } from './database/prisma.service.js';
 import { GraduationController } from './graduation/graduation.controller.js';
@@ -89,9 +89,8 @@ export class AppModule {
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        // Also counts the account's requests (one Redis round trip with the revocation check).
         { provide: APP_GUARD, useClass: AuthGuard },
-        // After AuthGuard (guards run in the order provided): it needs to know the account.
-        { provide: APP_GUARD, useClass: PerAccountLimit },
         RateLimits,
         AuditTrail,
         Sessions,

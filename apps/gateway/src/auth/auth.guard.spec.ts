@@ -2,6 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@jembatan/contracts';
 import { AuthGuard, Roles } from './auth.guard.js';
+import type { RateLimits, RateVerdict } from '../common/rate-limits.js';
 import type { Sessions } from './sessions.js';
 import type { SessionUser, TokenService } from './tokens.js';
 
@@ -13,8 +14,11 @@ class Routes {
   savings() {}
 }
 
-/** The guard with a token service that accepts "token-<role>" for a user of that role. */
-function guardFor() {
+/**
+ * The guard with a token service that accepts "token-<role>" for a user of that role, and a
+ * rate counter that answers `verdict` (the revocation list's answer in `probed`).
+ */
+function guardFor(verdict: Partial<RateVerdict> = {}) {
   const tokens = {
     verify: async (token: string): Promise<SessionUser | null> =>
       token.startsWith('token-')
@@ -27,8 +31,22 @@ function guardFor() {
           }
         : null,
   } as unknown as TokenService;
-  const sessions = { isRevoked: async () => false } as unknown as Sessions;
-  return new AuthGuard(new Reflector(), tokens, sessions);
+  // The database's answer when Redis gave none: revoked.
+  const sessions = {
+    revocationKey: (id: string) => `revoked-session:${id}`,
+    isRevoked: async (_id: string, listed: boolean | undefined) => listed ?? true,
+  } as unknown as Sessions;
+  const limits = {
+    countAccount: async () => ({
+      allowed: true,
+      limit: 100,
+      remaining: 99,
+      retryAfter: 20,
+      probed: false,
+      ...verdict,
+    }),
+  } as unknown as RateLimits;
+  return new AuthGuard(new Reflector(), tokens, sessions, limits);
 }
 
 const call = (route: keyof Routes, role: Role): ExecutionContext =>
@@ -37,6 +55,7 @@ const call = (route: keyof Routes, role: Role): ExecutionContext =>
     getClass: () => Routes,
     switchToHttp: () => ({
       getRequest: () => ({ headers: { authorization: `Bearer token-${role}` } }),
+      getResponse: () => ({ setHeader: () => undefined }),
     }),
   }) as unknown as ExecutionContext;
 
@@ -65,5 +84,21 @@ describe('AuthGuard', () => {
       statusCode: 403,
       code: 'role-not-allowed',
     });
+  });
+
+  it('refuses a revoked session, and asks the record when the list did not answer', async () => {
+    for (const probed of [true, undefined])
+      await expect(
+        guardFor({ probed }).canActivate(call('open', 'assistant')),
+      ).rejects.toMatchObject({
+        statusCode: 401,
+        code: 'session-ended',
+      });
+  });
+
+  it('answers 429 once the account has spent its minute', async () => {
+    await expect(
+      guardFor({ allowed: false, remaining: 0 }).canActivate(call('open', 'assistant')),
+    ).rejects.toMatchObject({ statusCode: 429, code: 'too-many-requests' });
   });
 });

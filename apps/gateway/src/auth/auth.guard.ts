@@ -12,8 +12,9 @@ import { ApiExtension } from '@nestjs/swagger';
 import { ROLES as ALL_ROLES, type Role } from '@jembatan/contracts';
 import { DomainError } from '@jembatan/messaging';
 import { PUBLIC_ROUTE, Public as PublicRoute } from '@jembatan/service-kit';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { PERSONAL_DATA, type AuditNote } from '../audit/personal-data.js';
+import { RateLimits, enforceAccountLimit } from '../common/rate-limits.js';
 import { Sessions, sessionEnded } from './sessions.js';
 import { TokenService, type SessionUser } from './tokens.js';
 
@@ -43,13 +44,17 @@ export const CurrentUser = createParamDecorator(
   },
 );
 
-/** Every route needs a valid bearer token unless marked @Public(). */
+/**
+ * Every route needs a valid bearer token unless marked @Public(). A signed-in request then makes
+ * one Redis round trip: its account's rate count and its session's revocation, together.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly sessions: Sessions,
+    private readonly limits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -59,13 +64,18 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const user = scheme === 'Bearer' && token ? await this.tokens.verify(token) : null;
     if (!user) throw new UnauthorizedException('Sign in first (missing, invalid or expired token)');
-    if (await this.sessions.isRevoked(user.sessionId)) throw sessionEnded();
+    const verdict = await this.limits.countAccount(
+      user.userId,
+      this.sessions.revocationKey(user.sessionId),
+    );
+    if (await this.sessions.isRevoked(user.sessionId, verdict.probed)) throw sessionEnded();
     request.user = user;
     request.audit = auditNoteOf(request, this.reflector.get(PERSONAL_DATA, context.getHandler()));
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     // A treasurer is a family member, not staff: only routes that name the role let them in.
     if (!(roles ?? DEFAULT_ROLES).includes(user.role))
       throw new DomainError(403, 'role-not-allowed', `Not available to the ${user.role} role`);
+    enforceAccountLimit(context.switchToHttp().getResponse<Response>(), verdict);
     return true;
   }
 }

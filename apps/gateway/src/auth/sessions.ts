@@ -109,19 +109,23 @@ export class Sessions implements OnModuleDestroy {
     return ids;
   }
 
-  /** Whether access tokens of this session must be refused. */
-  async isRevoked(sessionId: string): Promise<boolean> {
-    try {
-      return (await this.redis.exists(REVOKED(sessionId))) === 1;
-    } catch (error) {
-      // Redis away: fall back to the database, which is the record.
-      this.logger.warn(`revocation list unavailable, reading the database: ${String(error)}`);
-      const session = await this.prisma.authSession.findUnique({
-        where: { id: sessionId },
-        select: { revokedAt: true },
-      });
-      return !session || session.revokedAt !== null;
-    }
+  /** The Redis key that lists a revoked session (the rate counter asks about it for the guard). */
+  revocationKey(sessionId: string): string {
+    return REVOKED(sessionId);
+  }
+
+  /**
+   * Whether access tokens of this session must be refused, given what the revocation list in
+   * Redis said (`listed`), or undefined when Redis did not answer: the database is the record.
+   */
+  async isRevoked(sessionId: string, listed: boolean | undefined): Promise<boolean> {
+    if (listed !== undefined) return listed;
+    this.logger.warn('revocation list unavailable, reading the database');
+    const session = await this.prisma.authSession.findUnique({
+      where: { id: sessionId },
+      select: { revokedAt: true },
+    });
+    return !session || session.revokedAt !== null;
   }
 
   private async markRevoked(tx: Tx, ids: string[], reason: string): Promise<void> {

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Redis } from 'ioredis';
-import type { GatewayConfig } from './config.js';
-import { PerAccountLimit, RateCounter, perAddressLimit, type RateLimits } from './rate-limits.js';
+import {
+  RateCounter,
+  enforceAccountLimit,
+  perAddressLimit,
+  type RateLimits,
+} from './rate-limits.js';
 
 // Against the machine's real Redis: the counts are what every gateway instance would share.
 
@@ -40,18 +43,15 @@ describe('RateCounter', () => {
       lazyConnect: true,
     });
     down.on('error', () => undefined);
-    const verdict = await new RateCounter(down).hit('ip:10.0.0.1', 1);
+    const verdict = await new RateCounter(down).hit('ip:10.0.0.1', 1, Date.now(), 'revoked:x');
     expect(verdict.allowed).toBe(true);
+    // The probe has no answer, so the caller must ask the record instead.
+    expect(verdict.probed).toBeUndefined();
     down.disconnect();
   });
 });
 
-function limitsWith(perAccount: number): RateLimits {
-  return {
-    counter: freshCounter(),
-    config: { RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: perAccount } as GatewayConfig,
-  } as RateLimits;
-}
+const limitsWithFreshCounter = () => ({ counter: freshCounter() }) as RateLimits;
 
 function fakeResponse() {
   const headers = new Map<string, unknown>();
@@ -73,7 +73,7 @@ function fakeResponse() {
 
 describe('perAddressLimit', () => {
   it('answers 429 with Retry-After once an address spends its minute, and skips health checks', async () => {
-    const middleware = perAddressLimit(limitsWith(100), 2);
+    const middleware = perAddressLimit(limitsWithFreshCounter(), 2);
     const request = (path: string) =>
       ({ path, ip: '192.0.2.7', id: 'corr-1' }) as unknown as Request & { id: string };
     const outcomes: string[] = [];
@@ -100,25 +100,37 @@ describe('perAddressLimit', () => {
   });
 });
 
-describe('PerAccountLimit', () => {
-  const context = (userId: string | null, res: unknown) =>
-    ({
-      switchToHttp: () => ({
-        getRequest: () => (userId ? { user: { userId } } : {}),
-        getResponse: () => res,
-      }),
-    }) as unknown as ExecutionContext;
+describe('the account count with its probe', () => {
+  it('says in the same call whether the probed key exists, and expires the window once', async () => {
+    const prefix = `rate-test:${randomUUID()}`;
+    const counter = new RateCounter(redis, prefix);
+    const listed = `rate-test-revoked:${randomUUID()}`;
+    await redis.set(listed, '1', 'EX', 60);
+    const at = minuteStart + 10_000;
+    const first = await counter.hit('account:a', 2, at, listed);
+    const second = await counter.hit('account:a', 2, at, `rate-test-revoked:${randomUUID()}`);
+    const third = await counter.hit('account:a', 2, at);
+    expect([first.probed, second.probed, third.probed]).toEqual([true, false, undefined]);
+    expect([first.remaining, second.remaining, third.allowed]).toEqual([1, 0, false]);
+    // The window's key expires about a minute after it opened, so old windows never pile up.
+    const ttl = await redis.pttl(`${prefix}:account:a:${Math.floor(at / 60_000)}`);
+    expect(ttl).toBeGreaterThan(55_000);
+    expect(ttl).toBeLessThanOrEqual(61_000);
+    await redis.del(listed);
+  });
 
-  it('gives each account its own budget and lets public routes through', async () => {
-    const guard = new PerAccountLimit(limitsWith(1));
+  it('lets an account through within its budget and answers 429 beyond it', async () => {
+    const counter = freshCounter();
+    const at = minuteStart + 30_000;
     const { res, headers } = fakeResponse();
-    await expect(guard.canActivate(context('account-a', res))).resolves.toBe(true);
+    enforceAccountLimit(res as unknown as Response, await counter.hit('account:b', 1, at));
     expect(headers.get('ratelimit-remaining')).toBe(0);
-    await expect(guard.canActivate(context('account-a', res))).rejects.toMatchObject({
-      statusCode: 429,
-      code: 'too-many-requests',
-    });
-    await expect(guard.canActivate(context('account-b', res))).resolves.toBe(true);
-    await expect(guard.canActivate(context(null, res))).resolves.toBe(true);
+    const over = await counter.hit('account:b', 1, at);
+    expect(() => enforceAccountLimit(res as unknown as Response, over)).toThrow(
+      expect.objectContaining({ statusCode: 429, code: 'too-many-requests' }),
+    );
+    expect(headers.get('retry-after')).toBe(30);
+    // Another account has a budget of its own.
+    expect((await counter.hit('account:c', 1, at)).allowed).toBe(true);
   });
 });
