@@ -118,6 +118,22 @@ export function marginalCost(steps, cores) {
   };
 }
 
+/** The database's size once loaded, in MB: in all and per service's schema (indexes included). */
+async function databaseSize(db) {
+  const MB = (bytes) => Math.round(Number(bytes) / 1_048_576);
+  const { rows: schemas } = await db.query(
+    `SELECT n.nspname AS schema, sum(pg_total_relation_size(c.oid)) AS bytes
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+      GROUP BY 1 ORDER BY 2 DESC`,
+  );
+  const { rows } = await db.query(`SELECT pg_database_size(current_database()) AS bytes`);
+  return {
+    totalMB: MB(rows[0].bytes),
+    schemas: Object.fromEntries(schemas.map((s) => [s.schema, MB(s.bytes)])),
+  };
+}
+
 /** The first rate whose p99 (reads or writes) is at least twice the lowest rate's. */
 export function kneeOf(steps) {
   const [first] = steps;
@@ -165,6 +181,8 @@ export async function runLoadTest({
       log,
     });
     const history = await writeHistory(stack.db, { log });
+    const database = await databaseSize(stack.db);
+    log(`database: ${database.totalMB} MB ${JSON.stringify(database.schemas)}`);
     const ctx = await prepareWorkload({
       baseUrl: stack.gatewayUrl,
       plan,
@@ -297,6 +315,7 @@ export async function runLoadTest({
         detailed: loaded.detailed,
         drained: loadDrained,
         history,
+        database,
       },
       baselines,
       main: {

@@ -80,6 +80,7 @@ describe('the load test, short', () => {
     expect(summary.load.families).toBe(2_000);
     expect(summary.load.drained).toBe(true);
     expect(summary.plan.assistants).toBe(8);
+    expect(summary.load.database.schemas.caseload).toBeGreaterThan(0);
 
     const { main } = summary;
     expect(main.burstCheckIns).toBe(8);

@@ -123,9 +123,11 @@ export async function startStack(
     );
   // The stack's broker and database are thrown away with it, so nothing is gained by a graceful
   // shutdown (a service's takes up to 5 s, the consumer waiting out its fetch). Graceful SIGTERM
-  // has tests of its own (faults, supervision).
+  // has tests of its own (faults, supervision). A profiled process (--cpu-prof) writes its
+  // profile only when it exits of itself, so it gets the grace.
+  const graceMs = (process.env.JEMBATAN_NODE_ARGS ?? '').includes('--cpu-prof') ? 15_000 : 0;
   const stopProcessesAndKafka = async () => {
-    await Promise.all([...children.values()].map((child) => stopProcess(child, 0)));
+    await Promise.all([...children.values()].map((child) => stopProcess(child, graceMs)));
     await stopKafka({ port: kafkaPort, dataDir, kill: true });
     await postgres?.stop();
   };

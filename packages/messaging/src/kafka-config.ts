@@ -5,6 +5,7 @@ import { Transport } from '@nestjs/microservices';
 import net from 'node:net';
 import tls from 'node:tls';
 import kafkajs from 'kafkajs';
+import { stopKafkajsIdleLoop } from './kafkajs-idle-loop.js';
 
 const { Kafka, logLevel } = kafkajs;
 
@@ -26,6 +27,7 @@ const socketFactory: kafkajs.ISocketFactory = ({ host, port, ssl, onConnect }) =
 };
 
 export function kafkaClientConfig(clientId: string, brokers: string[]): kafkajs.KafkaConfig {
+  stopKafkajsIdleLoop();
   return {
     clientId,
     brokers,
